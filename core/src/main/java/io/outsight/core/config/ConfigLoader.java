@@ -1,0 +1,193 @@
+package io.outsight.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a {@link Config} from defaults, then a file, then {@code OUTSIGHT_*} environment variables, then
+ * command-line flags, and validates the whole result: unknown keys, unparseable values and contradictions are all
+ * reported at once, each naming the key and where it was set. Thread-safe.
+ */
+public final class ConfigLoader {
+    private final Map<String, ConfigKey<?>> byName;
+    private final Map<String, ConfigKey<?>> byEnvName;
+
+    public ConfigLoader() {
+        this(ConfigKeys.ALL);
+    }
+
+    ConfigLoader(List<ConfigKey<?>> keys) {
+        byName = keys.stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
+        byEnvName = keys.stream().collect(Collectors.toMap(ConfigKey::envName, Function.identity()));
+    }
+
+    /** @throws ConfigException naming every key at fault */
+    public Config load(ConfigSources sources) {
+        var problems = new ArrayList<String>();
+        var values = new LinkedHashMap<ConfigKey<?>, Object>();
+        var origins = new LinkedHashMap<ConfigKey<?>, String>();
+
+        if (sources.file() != null) {
+            Path file = sources.file();
+            String origin = "file " + file;
+            readFile(file, problems).forEach((name, text) -> {
+                ConfigKey<?> key = byName.get(name);
+                if (key == null) {
+                    problems.add("unknown key '" + name + "' in " + file + suggestion(name));
+                } else {
+                    set(key, text, origin, values, origins, problems);
+                }
+            });
+        }
+        sources.environment().forEach((variable, text) -> {
+            if (!variable.startsWith("OUTSIGHT_") || variable.equals(ConfigSources.CONFIG_FILE_ENV)) {
+                return;
+            }
+            ConfigKey<?> key = byEnvName.get(variable);
+            if (key == null) {
+                problems.add("unknown environment variable " + variable + " (no configuration key maps to it)");
+            } else {
+                set(key, text, "env " + variable, values, origins, problems);
+            }
+        });
+        sources.flags().forEach((name, text) -> {
+            ConfigKey<?> key = byName.get(name);
+            if (key == null) {
+                problems.add("unknown key '" + name + "' given on the command line" + suggestion(name));
+            } else {
+                set(key, text, "flag " + key.flagName(), values, origins, problems);
+            }
+        });
+
+        var config = new Config(values, origins);
+        validate(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    private static void set(ConfigKey<?> key, String text, String origin, Map<ConfigKey<?>, Object> values,
+            Map<ConfigKey<?>, String> origins, List<String> problems) {
+        try {
+            values.put(key, key.parse(text));
+            origins.put(key, origin);
+        } catch (IllegalArgumentException e) {
+            String shown = key.isSecret() ? "" : " '" + text + "'";
+            problems.add(key.name() + " from " + origin + ":" + shown + " is invalid: " + e.getMessage()
+                    + " (expected " + key.typeName() + ")");
+        }
+    }
+
+    /** Checks that span several keys, or values that parse but cannot work. */
+    private static void validate(Config config, List<String> problems) {
+        config.find(ConfigKeys.ELASTICSEARCH_URL).ifPresent(url -> {
+            try {
+                URI uri = new URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                    problems.add(ConfigKeys.ELASTICSEARCH_URL.name() + " from "
+                            + config.origin(ConfigKeys.ELASTICSEARCH_URL) + ": '" + url
+                            + "' is not an http(s)://host:port URL");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(ConfigKeys.ELASTICSEARCH_URL.name() + ": '" + url + "' is not a URL: " + e.getReason());
+            }
+        });
+        config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).ifPresent(servers -> {
+            for (String server : servers.split(",")) {
+                if (!server.strip().matches("[^\\s:/]+:\\d{1,5}")) {
+                    problems.add(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name() + " from "
+                            + config.origin(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS) + ": '" + server.strip()
+                            + "' is not host:port");
+                }
+            }
+        });
+        boolean apiKey = config.find(ConfigKeys.ELASTICSEARCH_API_KEY).isPresent();
+        boolean user = config.find(ConfigKeys.ELASTICSEARCH_USERNAME).isPresent();
+        boolean password = config.find(ConfigKeys.ELASTICSEARCH_PASSWORD).isPresent();
+        if (apiKey && (user || password)) {
+            problems.add("set either " + ConfigKeys.ELASTICSEARCH_API_KEY.name() + " or "
+                    + ConfigKeys.ELASTICSEARCH_USERNAME.name() + "/" + ConfigKeys.ELASTICSEARCH_PASSWORD.name()
+                    + ", not both");
+        }
+        if (user != password) {
+            problems.add(ConfigKeys.ELASTICSEARCH_USERNAME.name() + " and " + ConfigKeys.ELASTICSEARCH_PASSWORD.name()
+                    + " go together: " + (user ? "the password" : "the user name") + " is missing");
+        }
+        config.find(ConfigKeys.ELASTICSEARCH_CA_FILE).ifPresent(ca -> {
+            if (!Files.isReadable(ca)) {
+                problems.add(ConfigKeys.ELASTICSEARCH_CA_FILE.name() + " from "
+                        + config.origin(ConfigKeys.ELASTICSEARCH_CA_FILE) + ": cannot read " + ca.toAbsolutePath());
+            }
+        });
+    }
+
+    /** Reads a .properties file, or a YAML file whose nested maps are flattened into dotted keys. */
+    private static Map<String, String> readFile(Path file, List<String> problems) {
+        var entries = new LinkedHashMap<String, String>();
+        if (!Files.isReadable(file)) {
+            problems.add("cannot read the configuration file " + file.toAbsolutePath());
+            return entries;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                JsonNode root = new YAMLMapper().readTree(file.toFile());
+                if (root != null && !root.isMissingNode() && !root.isNull()) {
+                    if (!root.isObject()) {
+                        problems.add("the configuration file " + file + " must hold a YAML mapping of keys");
+                    } else {
+                        flatten("", root, entries);
+                    }
+                }
+            } else {
+                var properties = new Properties();
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                properties.stringPropertyNames().stream().sorted()
+                        .forEach(key -> entries.put(key.strip(), properties.getProperty(key)));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot parse the configuration file " + file + ": " + e.getMessage());
+        }
+        return entries;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (node.isArray()) {
+            var parts = new ArrayList<String>();
+            node.forEach(element -> parts.add(element.asText()));
+            out.put(prefix, String.join(",", parts));
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    private String suggestion(String unknown) {
+        return byName.keySet().stream()
+                .filter(name -> name.endsWith(unknown) || unknown.endsWith(name.substring(name.lastIndexOf('.') + 1)))
+                .findFirst()
+                .map(name -> " (did you mean '" + name + "'?)")
+                .orElse("");
+    }
+}

@@ -1,0 +1,131 @@
+package io.outsight.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        Config config = loader.load(ConfigSources.none());
+        assertEquals(6, config.get(ConfigKeys.STACK_TOPIC_PARTITIONS));
+        assertEquals(Duration.ofSeconds(20), config.get(ConfigKeys.INGEST_FETCH_TIMEOUT));
+        assertTrue(config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty());
+        assertEquals("default", config.origin(ConfigKeys.STACK_TOPIC_PARTITIONS));
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsEachOverrideTheLayerBelow() throws IOException {
+        Path file = Files.writeString(dir.resolve("outsight.properties"),
+                "stack.topic-partitions=3\ningest.fetch.timeout=5s\nindex.alias=from-file\n");
+        Config config = loader.load(new ConfigSources(file,
+                Map.of("OUTSIGHT_INGEST_FETCH_TIMEOUT", "7s", "OUTSIGHT_INDEX_ALIAS", "from-env", "PATH", "/bin"),
+                Map.of("index.alias", "from-flag")));
+        assertEquals(3, config.get(ConfigKeys.STACK_TOPIC_PARTITIONS));
+        assertEquals(Duration.ofSeconds(7), config.get(ConfigKeys.INGEST_FETCH_TIMEOUT));
+        assertEquals("from-flag", config.get(ConfigKeys.INDEX_ALIAS));
+        assertEquals("file " + file, config.origin(ConfigKeys.STACK_TOPIC_PARTITIONS));
+        assertEquals("env OUTSIGHT_INGEST_FETCH_TIMEOUT", config.origin(ConfigKeys.INGEST_FETCH_TIMEOUT));
+        assertEquals("flag --index.alias", config.origin(ConfigKeys.INDEX_ALIAS));
+    }
+
+    @Test
+    void readsNestedYamlAsDottedKeys() throws IOException {
+        Path file = Files.writeString(dir.resolve("outsight.yaml"), """
+                kafka:
+                  bootstrap-servers: broker-1:9092,broker-2:9092
+                ingest:
+                  fetch:
+                    allow-private-addresses: true
+                    max-body-size: 2mb
+                """);
+        Config config = loader.load(new ConfigSources(file, Map.of(), Map.of()));
+        assertEquals("broker-1:9092,broker-2:9092", config.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS));
+        assertTrue(config.get(ConfigKeys.INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES));
+        assertEquals(2L * 1024 * 1024, config.get(ConfigKeys.INGEST_FETCH_MAX_BODY_SIZE));
+    }
+
+    @Test
+    void findsTheDefaultFileInTheWorkingFolder() throws IOException {
+        Files.writeString(dir.resolve("outsight.properties"), "stack.topic-partitions=2\n");
+        Config config = loader.load(ConfigSources.of(null, Map.of(), Map.of(), dir));
+        assertEquals(2, config.get(ConfigKeys.STACK_TOPIC_PARTITIONS));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "stack.topic-partitions | zero   | stack.topic-partitions from flag --stack.topic-partitions: 'zero' is invalid",
+        "stack.topic-partitions | 0      | 0 is outside 1..1000",
+        "ingest.fetch.timeout   | soon   | not a duration",
+        "ingest.fetch.allow-private-addresses | maybe | not a boolean",
+        "elasticsearch.url      | localhost:9200 | is not an http(s)://host:port URL",
+        "kafka.bootstrap-servers | localhost | 'localhost' is not host:port",
+        "ingest.fetch.timout    | 5s     | unknown key 'ingest.fetch.timout' given on the command line",
+    })
+    void namesTheKeyAtFault(String key, String value, String expected) {
+        var e = assertThrows(ConfigException.class,
+                () -> loader.load(new ConfigSources(null, Map.of(), Map.of(key, value))));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.properties"), "no.such.key=1\nstack.kafka.port=99999\n");
+        var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(file,
+                Map.of("OUTSIGHT_NOPE", "x"), Map.of("elasticsearch.username", "elastic"))));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'no.such.key' in " + file), e.getMessage());
+        assertTrue(e.getMessage().contains("OUTSIGHT_NOPE"), e.getMessage());
+        assertTrue(e.getMessage().contains("the password is missing"), e.getMessage());
+    }
+
+    @Test
+    void neverPrintsSecrets() {
+        var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null,
+                Map.of("OUTSIGHT_ELASTICSEARCH_API_KEY", "s3cr3t-key"),
+                Map.of("elasticsearch.username", "elastic", "elasticsearch.password", "hunter2"))));
+        assertFalse(e.getMessage().contains("s3cr3t-key") || e.getMessage().contains("hunter2"), e.getMessage());
+        Config ok = loader.load(new ConfigSources(null, Map.of("OUTSIGHT_ELASTICSEARCH_API_KEY", "s3cr3t-key"), Map.of()));
+        assertFalse(ok.toString().contains("s3cr3t-key"), ok.toString());
+        assertTrue(ok.toString().contains("elasticsearch.api-key = ******"), ok.toString());
+    }
+
+    @Test
+    void reportsAMissingCaFile() {
+        var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(),
+                Map.of("elasticsearch.ca-file", dir.resolve("missing.pem").toString()))));
+        assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+    }
+
+    @Test
+    void everyKeyHasItsOwnEnvironmentVariableAndADescription() {
+        var names = new HashSet<String>();
+        for (ConfigKey<?> key : ConfigKeys.ALL) {
+            assertTrue(names.add(key.envName()), "two keys map to " + key.envName());
+            assertFalse(key.description().isBlank(), key.name());
+        }
+    }
+
+    @Test
+    void getOfAnUnsetKeySaysHowToSetIt() {
+        var e = assertThrows(ConfigException.class, () -> Config.defaults().get(ConfigKeys.ELASTICSEARCH_URL));
+        assertTrue(e.getMessage().contains("OUTSIGHT_ELASTICSEARCH_URL"), e.getMessage());
+    }
+}
