@@ -1,0 +1,143 @@
+package io.outsight.app.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outsight.app.demo.DemoSite;
+import io.outsight.app.pipeline.Connection;
+import io.outsight.app.pipeline.Endpoints;
+import io.outsight.app.pipeline.Pipeline;
+import io.outsight.app.pipeline.Stage;
+import io.outsight.app.run.StatusWatcher;
+import io.outsight.core.Topics;
+import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigKeys;
+import io.outsight.core.json.RecordCodec;
+import io.outsight.core.kafka.KafkaClients;
+import io.outsight.core.record.FetchStatus;
+import io.outsight.core.record.UrlRequest;
+import io.outsight.index.client.ElasticsearchClients;
+import io.outsight.index.search.ArticleSearch;
+import io.outsight.ingest.url.InvalidUrlException;
+import io.outsight.ingest.url.UrlNormalizer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code outsight run [URL…]}: the whole pipeline in this process, until every URL is indexed or has a status. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Fetch, enrich and index URLs end to end (with none: the bundled demo articles), wait until "
+                + "each one is searchable or has a fetch status, and print a summary.",
+        footer = {"", "Examples:", "  outsight run", "  outsight run https://example.com/bpo-news.html",
+                "  outsight run --keep-running --kafka localhost:9092 --elasticsearch http://localhost:9200 URL"})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(arity = "0..*", paramLabel = "URL", description = "Pages to ingest. None: the bundled demo.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--keep-running", description = "Leave the local stack running after the run (see 'outsight stack').")
+    boolean keepRunning;
+
+    @Option(names = "--allow-private-addresses",
+            description = "Allow fetching loopback and private addresses (always on for the demo).")
+    boolean allowPrivateAddresses;
+
+    @Option(names = "--json", description = "Print one JSON line per URL: its status and indexed document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean demo = urls.isEmpty();
+        if (demo || allowPrivateAddresses) {
+            options.flag(ConfigKeys.INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES.name(), "true");
+        }
+        Config config = options.load();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var whenNoStack = keepRunning ? Connection.WhenNoStack.START_AND_KEEP_RUNNING
+                : Connection.WhenNoStack.START_FOR_THIS_COMMAND;
+        try (DemoSite site = demo ? DemoSite.start() : null;
+                Connection connection = Connection.open(config, whenNoStack, m -> progress(err, m))) {
+            List<String> targets = site != null ? site.urls() : urls;
+            progress(err, "using " + connection.description() + ": Kafka " + connection.endpoints().kafkaBootstrapServers()
+                    + ", Elasticsearch " + connection.endpoints().elasticsearchUrl());
+            var outcome = runPipeline(config, connection.endpoints(), targets, demo ? "demo" : "cli", err);
+            new RunReport(outcome, json).print(out);
+            return outcome.complete() ? 0 : ExitCodes.INCOMPLETE;
+        }
+    }
+
+    private RunReport.Outcome runPipeline(Config config, Endpoints endpoints, List<String> targets, String source,
+            PrintWriter err) throws Exception {
+        var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
+        var codec = new RecordCodec();
+        var normalizer = new UrlNormalizer();
+        Map<String, String> keyByUrl = new LinkedHashMap<>();
+        for (String url : targets) {
+            keyByUrl.put(url, keyOf(normalizer, url));
+        }
+        try (var pipeline = Pipeline.start(config, endpoints, EnumSet.allOf(Stage.class));
+                var watcher = new StatusWatcher(kafka);
+                var producer = kafka.producer("outsight-run");
+                ElasticsearchClient es = ElasticsearchClients.create(endpoints.elasticsearchUrl(), config)) {
+            if (!pipeline.awaitReady(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the stages did not join their Kafka consumer groups within 60 s");
+            }
+            for (var entry : keyByUrl.entrySet()) {
+                var request = new UrlRequest(entry.getKey(), source, Instant.now(), 0);
+                producer.send(new ProducerRecord<>(Topics.URLS, entry.getValue(), codec.encode(request)));
+            }
+            producer.flush();
+            progress(err, "submitted " + targets.size() + " URL(s); waiting for them to be fetched, enriched and indexed");
+            var search = new ArticleSearch(es, config.get(ConfigKeys.INDEX_ALIAS));
+            long deadline = System.nanoTime() + config.get(ConfigKeys.RUN_TIMEOUT).toNanos();
+            Map<String, FetchStatus> statuses = Map.of();
+            Map<String, ObjectNode> indexed = Map.of();
+            while (System.nanoTime() < deadline) {
+                statuses = watcher.poll(Duration.ofMillis(300));
+                var ids = keyByUrl.values().stream().map(statuses::get)
+                        .filter(s -> s != null && s.articleId() != null).map(FetchStatus::articleId).toList();
+                indexed = search.byIds(ids);
+                boolean allStatuses = keyByUrl.values().stream().allMatch(statuses::containsKey);
+                if (allStatuses && indexed.size() == ids.stream().distinct().count()) {
+                    search.refresh();
+                    return new RunReport.Outcome(keyByUrl, statuses, indexed, true);
+                }
+            }
+            return new RunReport.Outcome(keyByUrl, statuses, indexed, false);
+        }
+    }
+
+    private static String keyOf(UrlNormalizer normalizer, String url) {
+        try {
+            return normalizer.normalize(url);
+        } catch (InvalidUrlException e) {
+            return url; // the ingest stage reports it under the URL as given
+        }
+    }
+
+    private static void progress(@Nullable PrintWriter err, String message) {
+        if (err != null) {
+            err.println("outsight: " + message);
+            err.flush();
+        }
+    }
+}

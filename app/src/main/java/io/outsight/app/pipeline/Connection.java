@@ -1,0 +1,96 @@
+package io.outsight.app.pipeline;
+
+import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigException;
+import io.outsight.core.config.ConfigKeys;
+import io.outsight.stack.LocalStack;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Kafka and Elasticsearch a command talks to: the configured addresses, else a running local stack (recorded
+ * in the data folder by {@code outsight stack up}), else, when the command may, a local stack started for it.
+ * Closing stops a stack that was started for the command only.
+ */
+public final class Connection implements AutoCloseable {
+    /** What to do when nothing is configured and no local stack runs. */
+    public enum WhenNoStack {
+        FAIL,
+        START_FOR_THIS_COMMAND,
+        START_AND_KEEP_RUNNING
+    }
+
+    private final Endpoints endpoints;
+    private final String description;
+    private final @Nullable LocalStack ownedStack;
+
+    private Connection(Endpoints endpoints, String description, @Nullable LocalStack ownedStack) {
+        this.endpoints = endpoints;
+        this.description = description;
+        this.ownedStack = ownedStack;
+    }
+
+    /**
+     * @param progress told when a stack is being started (it takes 15–30 s)
+     * @throws ConfigException when only one of the two addresses is configured, or no stack runs and the command
+     *     may not start one
+     */
+    public static Connection open(Config config, WhenNoStack whenNoStack, Consumer<String> progress) {
+        Objects.requireNonNull(config, "config");
+        Optional<String> kafka = config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+        Optional<String> es = config.find(ConfigKeys.ELASTICSEARCH_URL);
+        if (kafka.isPresent() && es.isPresent()) {
+            return new Connection(new Endpoints(kafka.get(), es.get()), "configured servers", null);
+        }
+        if (kafka.isPresent() != es.isPresent()) {
+            throw new ConfigException(List.of("set both " + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name() + " and "
+                    + ConfigKeys.ELASTICSEARCH_URL.name() + " (--kafka and --elasticsearch), or neither to use the "
+                    + "local stack"));
+        }
+        var settings = LocalStackSettings.from(config);
+        var running = LocalStack.running(settings.dataDir());
+        if (running.isPresent()) {
+            var a = running.get();
+            return new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
+                    "local stack in " + settings.dataDir(), null);
+        }
+        return switch (whenNoStack) {
+            case FAIL -> throw new ConfigException(List.of("no Kafka and Elasticsearch: no local stack runs in "
+                    + settings.dataDir() + " (start one with 'outsight stack up') and none is configured "
+                    + "(--kafka and --elasticsearch)"));
+            case START_AND_KEEP_RUNNING -> {
+                progress.accept("starting the local stack in " + settings.dataDir() + " (Kafka and Elasticsearch) …");
+                var a = LocalStack.up(settings).addresses();
+                yield new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
+                        "local stack in " + settings.dataDir() + " (left running)", null);
+            }
+            case START_FOR_THIS_COMMAND -> {
+                progress.accept("starting a local stack in " + settings.dataDir() + " for this run (Kafka and "
+                        + "Elasticsearch) …");
+                var stack = LocalStack.start(settings);
+                var a = stack.addresses();
+                yield new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
+                        "local stack in " + settings.dataDir() + " (stopped after the run)", stack);
+            }
+        };
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Where the servers come from, for messages. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (ownedStack != null) {
+            ownedStack.close();
+        }
+    }
+}

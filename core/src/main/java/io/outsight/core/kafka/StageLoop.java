@@ -1,0 +1,238 @@
+package io.outsight.core.kafka;
+
+import io.outsight.core.Topics;
+import io.outsight.core.json.RecordCodec;
+import io.outsight.core.record.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consume-process-produce loop of a stage: poll a batch, let the {@link BatchHandler} turn it into records to
+ * produce, wait until Kafka acknowledged all of them, then commit the batch's offsets. A crash therefore never
+ * loses a record (it is processed again after a restart).
+ *
+ * <p>A {@link TransientStageException} or a failed send rewinds to the batch's first offsets and retries after a
+ * backoff. Any other exception from the handler is a bug or bad data that the handler did not classify: every
+ * record of the batch then goes to {@link Topics#ARTICLES_DLQ} with the reason, and the loop goes on.
+ *
+ * <p>Runs on one thread ({@link #run()}); {@link #close()} may be called from any thread.
+ */
+public final class StageLoop implements Runnable, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final RecordCodec CODEC = new RecordCodec();
+
+    private final String stage;
+    private final Consumer<String, byte[]> consumer;
+    private final Producer<String, byte[]> producer;
+    private final Collection<String> topics;
+    private final BatchHandler handler;
+    private final Backoff backoff;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong produced = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+
+    /**
+     * @param stage the stage name used in dead letters and logs (ingest, enrich, index)
+     * @param consumer owned by this loop and closed by it
+     * @param producer shared; not closed by this loop
+     */
+    public StageLoop(String stage, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
+            Collection<String> topics, BatchHandler handler, Backoff backoff) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.topics = List.copyOf(topics);
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    log.info("{}: assigned {}", stage, partitions);
+                    assigned.countDown();
+                }
+            });
+            int failures = 0;
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                if (process(batch)) {
+                    failures = 0;
+                } else {
+                    rewind(batch);
+                    pause(backoff.delay(failures++));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Processes and commits one batch; false when it must be retried. */
+    private boolean process(List<ConsumerRecord<String, byte[]>> batch) {
+        List<ProducerRecord<String, byte[]>> outputs;
+        try {
+            outputs = handler.handle(batch);
+        } catch (TransientStageException e) {
+            log.warn("{}: transient failure on {} records from {}, will retry: {}", stage, batch.size(),
+                    describe(batch), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            log.error("{}: unexpected failure on {} records from {}; sending them to the DLQ", stage, batch.size(),
+                    describe(batch), e);
+            outputs = deadLetters(batch, e);
+        }
+        try {
+            var sends = new ArrayList<Future<RecordMetadata>>(outputs.size());
+            for (var output : outputs) {
+                sends.add(producer.send(output));
+            }
+            producer.flush();
+            for (var send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("{}: producing results of {} failed, will retry: {}", stage, describe(batch), e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+            return false;
+        }
+        consumer.commitSync(nextOffsets(batch));
+        consumed.addAndGet(batch.size());
+        produced.addAndGet(outputs.size());
+        deadLettered.addAndGet(outputs.stream().filter(o -> o.topic().equals(Topics.ARTICLES_DLQ)).count());
+        return true;
+    }
+
+    private List<ProducerRecord<String, byte[]>> deadLetters(List<ConsumerRecord<String, byte[]>> batch,
+            RuntimeException e) {
+        var letters = new ArrayList<ProducerRecord<String, byte[]>>(batch.size());
+        for (var record : batch) {
+            letters.add(deadLetter(stage, record, e.getClass().getSimpleName() + ": " + e.getMessage(), 1));
+        }
+        return letters;
+    }
+
+    /** A dead-letter record for one consumed record, keeping its key, position and payload. */
+    public static ProducerRecord<String, byte[]> deadLetter(String stage, ConsumerRecord<String, byte[]> record,
+            String reason, int attempts) {
+        String payload = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        var letter = new DeadLetter(record.key(), stage, reason, attempts, Instant.now(), record.topic(),
+                record.partition(), record.offset(), payload);
+        return new ProducerRecord<>(Topics.ARTICLES_DLQ, record.key(), CODEC.encode(letter));
+    }
+
+    private void rewind(List<ConsumerRecord<String, byte[]>> batch) {
+        var first = new HashMap<TopicPartition, Long>();
+        for (var record : batch) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach(consumer::seek);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
+        var next = new HashMap<TopicPartition, OffsetAndMetadata>();
+        for (var record : batch) {
+            next.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return next;
+    }
+
+    private static String describe(List<ConsumerRecord<String, byte[]>> batch) {
+        var first = batch.getFirst();
+        return first.topic() + "-" + first.partition() + "@" + first.offset();
+    }
+
+    private void pause(Duration delay) {
+        try {
+            // Backoff between retries of a failing batch; woken early by close().
+            stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    /** Waits until the consumer joined its group and got partitions. */
+    public boolean awaitAssignment(Duration timeout) throws InterruptedException {
+        return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public long consumed() {
+        return consumed.get();
+    }
+
+    public long produced() {
+        return produced.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    /** Stops the loop after the current batch and waits for the consumer to close. */
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

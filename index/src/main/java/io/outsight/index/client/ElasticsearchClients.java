@@ -1,0 +1,67 @@
+package io.outsight.index.client;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigException;
+import io.outsight.core.config.ConfigKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Builds the official Elasticsearch client from the configuration. The client is thread-safe; close it when done. */
+public final class ElasticsearchClients {
+    private ElasticsearchClients() {}
+
+    /**
+     * A client for {@code url} with the credentials and CA file of the configuration (secrets are never logged).
+     *
+     * @throws ConfigException when the CA file cannot be read as PEM certificates
+     */
+    public static ElasticsearchClient create(String url, Config config) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(config, "config");
+        return ElasticsearchClient.of(b -> {
+            b.host(url).jsonMapper(new JacksonJsonpMapper());
+            config.find(ConfigKeys.ELASTICSEARCH_API_KEY).ifPresent(b::apiKey);
+            config.find(ConfigKeys.ELASTICSEARCH_USERNAME).ifPresent(user ->
+                    b.usernameAndPassword(user, config.get(ConfigKeys.ELASTICSEARCH_PASSWORD)));
+            config.find(ConfigKeys.ELASTICSEARCH_CA_FILE).ifPresent(ca -> b.sslContext(trusting(ca)));
+            return b;
+        });
+    }
+
+    /** An SSL context that trusts exactly the certificates in a PEM file. */
+    static SSLContext trusting(Path caFile) {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            var factory = CertificateFactory.getInstance("X.509");
+            List<? extends Certificate> certificates = List.copyOf(factory.generateCertificates(in));
+            if (certificates.isEmpty()) {
+                throw new ConfigException(List.of(ConfigKeys.ELASTICSEARCH_CA_FILE.name() + ": no certificate in "
+                        + caFile));
+            }
+            var trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+            trustStore.load(null, null);
+            for (int i = 0; i < certificates.size(); i++) {
+                trustStore.setCertificateEntry("ca-" + i, certificates.get(i));
+            }
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            var context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(List.of(ConfigKeys.ELASTICSEARCH_CA_FILE.name() + ": cannot use " + caFile
+                    + " as a PEM CA certificate: " + e.getMessage()));
+        }
+    }
+}
