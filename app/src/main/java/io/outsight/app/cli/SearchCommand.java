@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +51,12 @@ final class SearchCommand implements Callable<Integer> {
         Config config = options.load();
         PrintWriter out = spec.commandLine().getOut();
         var query = new ArticleQuery(String.join(" ", words), types, countries, size);
-        try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, m -> {});
+        var err = spec.commandLine().getErr();
+        Consumer<String> progress = message -> {
+            err.println("outsight: no local stack runs; " + message + " ('outsight stack up' keeps one running)");
+            err.flush();
+        };
+        try (var connection = Connection.open(config, Connection.WhenNoStack.START_IF_DATA_EXISTS, progress);
                 var es = ElasticsearchClients.create(connection.endpoints().elasticsearchUrl(), config)) {
             SearchResults results = new ArticleSearch(es, config.get(ConfigKeys.INDEX_ALIAS)).search(query);
             if (json) {

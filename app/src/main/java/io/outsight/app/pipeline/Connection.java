@@ -4,6 +4,9 @@ import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigException;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.stack.LocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,8 @@ public final class Connection implements AutoCloseable {
     /** What to do when nothing is configured and no local stack runs. */
     public enum WhenNoStack {
         FAIL,
+        /** Start a stack for this command only if the data folder holds an index from an earlier stack. */
+        START_IF_DATA_EXISTS,
         START_FOR_THIS_COMMAND,
         START_AND_KEEP_RUNNING
     }
@@ -39,6 +44,7 @@ public final class Connection implements AutoCloseable {
      *     may not start one
      */
     public static Connection open(Config config, WhenNoStack whenNoStack, Consumer<String> progress) {
+        Objects.requireNonNull(whenNoStack, "whenNoStack");
         Objects.requireNonNull(config, "config");
         Optional<String> kafka = config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
         Optional<String> es = config.find(ConfigKeys.ELASTICSEARCH_URL);
@@ -57,8 +63,10 @@ public final class Connection implements AutoCloseable {
             return new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
                     "local stack in " + settings.dataDir(), null);
         }
-        return switch (whenNoStack) {
-            case FAIL -> throw new ConfigException(List.of("no Kafka and Elasticsearch: no local stack runs in "
+        WhenNoStack effective = whenNoStack != WhenNoStack.START_IF_DATA_EXISTS ? whenNoStack
+                : hasData(settings.dataDir()) ? WhenNoStack.START_FOR_THIS_COMMAND : WhenNoStack.FAIL;
+        return switch (effective) {
+            case FAIL, START_IF_DATA_EXISTS -> throw new ConfigException(List.of("no Kafka and Elasticsearch: no local stack runs in "
                     + settings.dataDir() + " (start one with 'outsight stack up') and none is configured "
                     + "(--kafka and --elasticsearch)"));
             case START_AND_KEEP_RUNNING -> {
@@ -76,6 +84,15 @@ public final class Connection implements AutoCloseable {
                         "local stack in " + settings.dataDir() + " (stopped after the run)", stack);
             }
         };
+    }
+
+    /** Whether an earlier local stack left Elasticsearch data in the folder (a run that was not kept running). */
+    private static boolean hasData(Path dataDir) {
+        try (var entries = Files.list(dataDir.resolve("elasticsearch").resolve("data"))) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Endpoints endpoints() {
