@@ -1,0 +1,154 @@
+package io.outsight.core.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.outsight.core.Topics;
+import io.outsight.core.json.RecordCodec;
+import io.outsight.core.record.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The loop's commit discipline, on Kafka's in-memory client doubles (the real broker is exercised by the ITs). */
+class StageLoopTest {
+    private static final String IN = "in";
+    private static final TopicPartition P0 = new TopicPartition(IN, 0);
+    private static final Backoff NO_WAIT = new Backoff(Duration.ZERO, Duration.ZERO);
+
+    @SuppressWarnings("deprecation") // the String-strategy constructor is the one available in 4.x clients
+    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST.name().toLowerCase());
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+    @Test
+    void producesOutputsThenCommitsTheBatch() throws Exception {
+        BatchHandler upperCase = batch -> batch.stream()
+                .map(r -> new ProducerRecord<>("out", r.key(), new String(r.value()).toUpperCase().getBytes()))
+                .toList();
+        try (var loop = start(upperCase)) {
+            feed("a", "b");
+            await(() -> committed() == 2);
+            assertEquals(List.of("A", "B"), producer.history().stream().map(r -> new String(r.value())).toList());
+            assertEquals(2, loop.consumed());
+        }
+    }
+
+    @Test
+    void rewindsAndRetriesTheBatchAfterATransientFailureWithoutDeadLettering() throws Exception {
+        var calls = new AtomicInteger();
+        BatchHandler flaky = batch -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new TransientStageException("elasticsearch unavailable");
+            }
+            return batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+        };
+        try (var loop = start(flaky)) {
+            feed("x");
+            await(() -> calls.get() == 1);
+            assertEquals(0, committed());
+            redeliverAfterRewind("x", 0);
+            await(() -> committed() == 1);
+            assertEquals(0, rewoundTo.get(), "the loop must seek back to the failed batch's first offset");
+            assertEquals(2, calls.get());
+            assertEquals(1, producer.history().size());
+            assertEquals(0, loop.deadLettered());
+        }
+    }
+
+    @Test
+    void deadLettersEveryRecordOfABatchTheHandlerCrashesOnAndGoesOn() throws Exception {
+        BatchHandler crashing = batch -> {
+            throw new IllegalStateException("tagger bug");
+        };
+        try (var loop = start(crashing)) {
+            feed("p", "q");
+            await(() -> committed() == 2);
+            assertEquals(2, loop.deadLettered());
+            var letter = new RecordCodec().decode(producer.history().getFirst().value(), DeadLetter.class);
+            assertEquals(Topics.ARTICLES_DLQ, producer.history().getFirst().topic());
+            assertEquals("test", letter.stage());
+            assertTrue(letter.reason().contains("tagger bug"), letter.reason());
+            assertEquals("p", letter.payload());
+            assertEquals(0, letter.offset());
+        }
+    }
+
+    @Test
+    void commitsNothingWhileProducingFailsAndRetriesTheBatch() throws Exception {
+        var calls = new AtomicInteger();
+        BatchHandler echo = batch -> {
+            calls.incrementAndGet();
+            return batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+        };
+        producer.sendException = new org.apache.kafka.common.errors.TimeoutException("broker gone");
+        try (var loop = start(echo)) {
+            feed("z");
+            await(() -> calls.get() == 1);
+            assertEquals(0, committed());
+            producer.sendException = null;
+            redeliverAfterRewind("z", 0);
+            await(() -> committed() == 1);
+            assertEquals(2, calls.get());
+            assertEquals(0, loop.deadLettered());
+        }
+    }
+
+    private StageLoop start(BatchHandler handler) {
+        var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        Thread.ofPlatform().daemon().start(loop);
+        return loop;
+    }
+
+    private long offset = 0;
+
+    private void feed(String... values) {
+        for (String value : values) {
+            long at = offset++;
+            consumer.schedulePollTask(() -> consumer.addRecord(
+                    new ConsumerRecord<>(IN, 0, at, value, value.getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    private final AtomicInteger rewoundTo = new AtomicInteger(-1);
+
+    /** What Kafka does after the loop's seek: deliver the batch again (the in-memory consumer forgets polled records). */
+    private void redeliverAfterRewind(String value, long at) {
+        consumer.schedulePollTask(() -> {
+            rewoundTo.set((int) consumer.position(P0));
+            consumer.addRecord(new ConsumerRecord<>(IN, 0, at, value, value.getBytes(StandardCharsets.UTF_8)));
+        });
+    }
+
+    private long committed() {
+        var offsets = consumer.committed(java.util.Set.of(P0));
+        var meta = offsets.get(P0);
+        return meta == null ? 0 : meta.offset();
+    }
+
+    /** Polls the condition with a deadline (the loop runs on its own thread). */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}
