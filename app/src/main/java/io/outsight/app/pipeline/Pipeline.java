@@ -35,11 +35,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running stages of one process: one consumer loop per stage on its own thread, sharing one producer (and one
- * Elasticsearch client for the index stage). Built once, closed once.
+ * The running stages of one process: one consumer loop per stage on its own thread. Ingest and enrich each own a
+ * transactional producer (exactly-once outputs); the index stage shares one plain producer for its dead letters and
+ * has the Elasticsearch client. Built once, closed once.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /** Distinguishes this process's consumers and transactional ids from other instances of the same stage. */
+    private static final String INSTANCE = hostName() + "-" + ProcessHandle.current().pid();
 
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
@@ -80,9 +84,14 @@ public final class Pipeline implements AutoCloseable {
                 case ENRICH -> Topics.ARTICLES_RAW;
                 case INDEX -> Topics.ARTICLES_ENRICHED;
             };
-            var consumer = kafka.consumer(stage.groupId(), stage.groupId() + "-" + ProcessHandle.current().pid(),
-                    stage == Stage.INGEST ? 10 : 200);
-            loops.add(new StageLoop(stage.cliName(), consumer, producer, List.of(input), handler, Backoff.DEFAULT));
+            String instance = stage.groupId() + "-" + INSTANCE;
+            var consumer = kafka.consumer(stage.groupId(), instance, stage == Stage.INGEST ? 10 : 200);
+            // Ingest and enrich only produce to Kafka: their outputs and offsets commit in one transaction (exactly
+            // once). The index stage writes to Elasticsearch, where the article id makes replays idempotent instead.
+            loops.add(stage == Stage.INDEX
+                    ? new StageLoop(stage.cliName(), consumer, producer, List.of(input), handler, Backoff.DEFAULT)
+                    : StageLoop.transactional(stage.cliName(), consumer, kafka.transactionalProducer(instance, instance),
+                            List.of(input), handler, Backoff.DEFAULT));
         }
         var pipeline = new Pipeline(producer, es, loops);
         for (StageLoop loop : loops) {
@@ -92,6 +101,14 @@ public final class Pipeline implements AutoCloseable {
         log.info("started stages {} on Kafka {} and Elasticsearch {}", stages, endpoints.kafkaBootstrapServers(),
                 endpoints.elasticsearchUrl());
         return pipeline;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static PageIngestor ingestor(Config config) {

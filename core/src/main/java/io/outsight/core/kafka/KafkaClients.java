@@ -29,6 +29,10 @@ public final class KafkaClients {
 
     /** A producer; thread-safe, share one per process and close it on shutdown. */
     public KafkaProducer<String, byte[]> producer(String clientId) {
+        return new KafkaProducer<>(producerProps(clientId));
+    }
+
+    private Map<String, Object> producerProps(String clientId) {
         var props = new HashMap<String, Object>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -41,7 +45,22 @@ public final class KafkaClients {
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return props;
+    }
+
+    /**
+     * A transactional producer for one consume-transform-produce loop: what it produces and the consumed offsets
+     * commit together, so a read_committed reader sees each output exactly once. Not shareable between loops (one
+     * open transaction at a time); the loop owns and closes it.
+     *
+     * @param transactionalId unique per running loop instance
+     */
+    public KafkaProducer<String, byte[]> transactionalProducer(String clientId, String transactionalId) {
+        var props = producerProps(clientId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        var producer = new KafkaProducer<String, byte[]>(props);
+        producer.initTransactions();
+        return producer;
     }
 
     /** A consumer in a group; not thread-safe: one per worker thread. Offsets are committed by the caller. */

@@ -27,7 +27,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * The consume-process-produce loop of a stage: poll a batch, let the {@link BatchHandler} turn it into records to
  * produce, wait until Kafka acknowledged all of them, then commit the batch's offsets. A crash therefore never
  * loses a record (it is processed again after a restart).
+ *
+ * <p>In {@linkplain #transactional transactional} mode the outputs and the consumed offsets are committed in one
+ * Kafka transaction instead, so readers with {@code isolation.level=read_committed} see each output exactly once,
+ * even when the stage crashes mid-batch and replays it.
  *
  * <p>A {@link TransientStageException} or a failed send rewinds to the batch's first offsets and retries after a
  * backoff. Any other exception from the handler is a bug or bad data that the handler did not classify: every
@@ -54,6 +61,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final Collection<String> topics;
     private final BatchHandler handler;
     private final Backoff backoff;
+    private final boolean transactional;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -62,12 +70,30 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
 
     /**
+     * An at-least-once loop: offsets are committed after the outputs were acknowledged.
+     *
      * @param stage the stage name used in dead letters and logs (ingest, enrich, index)
      * @param consumer owned by this loop and closed by it
      * @param producer shared; not closed by this loop
      */
     public StageLoop(String stage, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
             Collection<String> topics, BatchHandler handler, Backoff backoff) {
+        this(stage, consumer, producer, topics, handler, backoff, false);
+    }
+
+    /**
+     * An exactly-once loop: outputs and offsets commit in one transaction.
+     *
+     * @param producer transactional ({@code initTransactions()} done), owned by this loop and closed by it
+     */
+    public static StageLoop transactional(String stage, Consumer<String, byte[]> consumer,
+            Producer<String, byte[]> producer, Collection<String> topics, BatchHandler handler, Backoff backoff) {
+        return new StageLoop(stage, consumer, producer, topics, handler, backoff, true);
+    }
+
+    private StageLoop(String stage, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
+            Collection<String> topics, BatchHandler handler, Backoff backoff, boolean transactional) {
+        this.transactional = transactional;
         this.stage = Objects.requireNonNull(stage, "stage");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -110,6 +136,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
             }
         } finally {
             consumer.close();
+            if (transactional) {
+                producer.close(Duration.ofSeconds(10));
+            }
             stopped.countDown();
         }
     }
@@ -129,27 +158,64 @@ public final class StageLoop implements Runnable, AutoCloseable {
             outputs = deadLetters(batch, e);
         }
         try {
-            var sends = new ArrayList<Future<RecordMetadata>>(outputs.size());
-            for (var output : outputs) {
-                sends.add(producer.send(output));
+            if (transactional) {
+                produceInTransaction(outputs, batch);
+            } else {
+                produceAndWait(outputs);
+                consumer.commitSync(nextOffsets(batch));
             }
-            producer.flush();
-            for (var send : sends) {
-                send.get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            // Another instance took over this loop's transactional id: this one must stop, not retry.
+            log.error("{}: fenced by another instance; stopping: {}", stage, e.toString());
+            running.set(false);
+            return false;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             log.warn("{}: producing results of {} failed, will retry: {}", stage, describe(batch), e.toString());
+            abortQuietly();
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abortQuietly();
             running.set(false);
             return false;
         }
-        consumer.commitSync(nextOffsets(batch));
         consumed.addAndGet(batch.size());
         produced.addAndGet(outputs.size());
         deadLettered.addAndGet(outputs.stream().filter(o -> o.topic().equals(Topics.ARTICLES_DLQ)).count());
         return true;
+    }
+
+    private void produceAndWait(List<ProducerRecord<String, byte[]>> outputs)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        var sends = new ArrayList<Future<RecordMetadata>>(outputs.size());
+        for (var output : outputs) {
+            sends.add(producer.send(output));
+        }
+        producer.flush();
+        for (var send : sends) {
+            send.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void produceInTransaction(List<ProducerRecord<String, byte[]>> outputs,
+            List<ConsumerRecord<String, byte[]>> batch) {
+        producer.beginTransaction();
+        for (var output : outputs) {
+            producer.send(output);
+        }
+        producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
+        producer.commitTransaction(); // throws if any send failed; the transaction is then aborted below
+    }
+
+    private void abortQuietly() {
+        if (!transactional) {
+            return;
+        }
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            log.warn("{}: aborting the transaction failed: {}", stage, e.toString());
+        }
     }
 
     private List<ProducerRecord<String, byte[]>> deadLetters(List<ConsumerRecord<String, byte[]>> batch,

@@ -103,6 +103,28 @@ class StageLoopTest {
         }
     }
 
+    @Test
+    void commitsOutputsAndOffsetsInOneTransactionInTransactionalMode() throws Exception {
+        producer.initTransactions();
+        BatchHandler echo = batch -> batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+        var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), echo, NO_WAIT);
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        var thread = Thread.ofPlatform().daemon().start(loop);
+        try {
+            feed("t");
+            await(() -> producer.transactionCommitted() && loop.consumed() == 1);
+            assertEquals(1, producer.history().size());
+            var offsets = producer.consumerGroupOffsetsHistory().getLast().values().iterator().next();
+            assertEquals(1, offsets.get(P0).offset(), "the consumed offset is part of the transaction");
+            assertEquals(0, committed(), "no separate consumer commit in transactional mode");
+        } finally {
+            loop.close();
+            thread.join();
+        }
+        assertTrue(producer.closed(), "the loop owns its transactional producer");
+    }
+
     private StageLoop start(BatchHandler handler) {
         var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
