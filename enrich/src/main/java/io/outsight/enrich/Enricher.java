@@ -1,31 +1,29 @@
 package io.outsight.enrich;
 
 import io.outsight.core.record.EnrichedArticle;
-import io.outsight.core.record.Entity;
 import io.outsight.core.record.RawArticle;
-import io.outsight.core.record.Tags;
+import io.outsight.enrich.tag.ArticleTagger;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 
-/** Turns a raw article into an enriched one. Thread-safe. */
+/** Turns a raw article into an enriched one with the outsourcing-domain taggers. Thread-safe. */
 public final class Enricher {
     /** Written into every enriched article, so a re-enrichment can tell which articles an older version tagged. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
-    private final AcronymTagger tagger = new AcronymTagger();
+    private final ArticleTagger tagger;
     private final Clock clock;
 
-    public Enricher(Clock clock) {
+    /** @param tagger loaded once (models and taxonomy) and shared by every worker thread */
+    public Enricher(ArticleTagger tagger, Clock clock) {
+        this.tagger = Objects.requireNonNull(tagger, "tagger");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public EnrichedArticle enrich(RawArticle article) {
         Objects.requireNonNull(article, "article");
-        List<Entity> entities = tagger.tag(article.text());
-        List<String> types = entities.stream().map(Entity::canonical).distinct().sorted().toList();
-        var tags = new Tags(types, List.of(), List.of(), List.of(), List.of(), List.of());
-        double relevance = types.isEmpty() ? 0.0 : 1.0;
-        return new EnrichedArticle(article, clock.instant(), VERSION, tags, entities, List.of(), relevance);
+        var result = tagger.tag(article.title(), article.text());
+        return new EnrichedArticle(article, clock.instant(), VERSION, result.tags(), result.entities(),
+                result.marketFigures(), result.relevance());
     }
 }

@@ -1,0 +1,67 @@
+package io.outsight.enrich.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds headcounts: a number of people before a word for people ("1.2 million people", "300,000 employees",
+ * "50,000 Filipino workers", "a 1.4 million-strong workforce", "10,000 jobs") or after "workforce of",
+ * "headcount of", "employs" ("employs over 300,000"). Never throws; stateless and thread-safe.
+ */
+public final class HeadcountParser {
+    private static final String SP = "[ \\t\\u00a0\\u202f]{1,3}";
+    private static final String SCALE = "(?i:lakhs?|lacs?|million|mn|thousand|k)(?![\\p{L}])";
+    private static final String PEOPLE = "(?i:people|persons|employees|workers|jobs|professionals|staff|staffers|agents|FTEs?"
+            + "|full[ -]time (?:employees|equivalents|staff|jobs)|personnel|associates|engineers|consultants|workforce"
+            + "|employment|recruits|hires|graduates|freshers)(?![\\p{L}])";
+    private static final Pattern BEFORE = Pattern.compile(
+            "(?<![\\p{L}\\d.,$€£₹])(?<n>" + MoneyParser.NUM + ")(?:[ \\u00a0\\-]{0,2}(?<m>" + SCALE + "))?[ \\u00a0\\-]{1,2}"
+                    + "(?:strong" + SP + ")?(?:(?:new|more|additional|direct|full-time|[A-Z][a-z]+)" + SP + ")?" + PEOPLE);
+    private static final Pattern AFTER = Pattern.compile(
+            "(?i:workforce|headcount|staff strength|employee base|staff)" + SP + "(?i:of|at|to|stood at|stands at|reached|crossed|hit)"
+                    + SP + "(?:(?i:over|more than|nearly|about|around|some|almost)" + SP + ")?(?<n>" + MoneyParser.NUM + ")"
+                    + "(?:[ \\u00a0]{0,2}(?<m>" + SCALE + "))?");
+    /** "employs 300,000": the verb says it is people. */
+    private static final Pattern EMPLOYS = Pattern.compile(
+            "(?i:employs|employing|employed|employ)" + SP + "(?:(?i:over|more than|nearly|about|around|some|almost)" + SP + ")?"
+                    + "(?<n>" + MoneyParser.NUM + ")(?:[ \\u00a0]{0,2}(?<m>" + SCALE + "))?(?![\\d%])(?![ \\u00a0]*(?i:" + Multipliers.PATTERN + "|%|per))");
+    /** "will hire 5,000 new agents": the verb needs a word for people after the number. */
+    private static final Pattern HIRES = Pattern.compile(
+            "(?i:hire|hires|hiring|hired|add|adds|adding|added|create|creates|creating|created|recruit|recruits|recruiting|recruited)" + SP
+                    + "(?:(?i:over|more than|nearly|about|around|some|almost|up to)" + SP + ")?(?<n>" + MoneyParser.NUM + ")"
+                    + "(?:[ \\u00a0]{0,2}(?<m>" + SCALE + "))?" + SP + "(?:(?:new|more|additional|direct|full-time|[A-Z][a-z]+)" + SP + ")?" + PEOPLE);
+
+    private HeadcountParser() {}
+
+    public static List<Headcount> parse(String text) {
+        List<Headcount> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (Pattern p : List.of(BEFORE, AFTER, EMPLOYS, HIRES)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Double f = Multipliers.factor(m.group("m"));
+                Double n = NumberParser.scaled(m.group("n"), f == null ? 1 : f);
+                if (n == null) {
+                    continue;
+                }
+                int start = m.start("n");
+                int end = m.group("m") != null ? m.end("m") : m.end("n");
+                if (p == BEFORE) {
+                    end = m.end();
+                }
+                int s = start;
+                int e = end;
+                if (out.stream().anyMatch(h -> h.start() < e && s < h.end())) {
+                    continue;
+                }
+                out.add(new Headcount(n, start, end));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Headcount::start));
+        return out;
+    }
+}

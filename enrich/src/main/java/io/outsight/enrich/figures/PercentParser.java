@@ -1,0 +1,36 @@
+package io.outsight.enrich.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds percentages: "7.4%", "7.4 %", "7,4 per cent", "8percent", "5 pct", "7-8%", "3 percentage points".
+ * Never throws; stateless and thread-safe.
+ */
+public final class PercentParser {
+    private static final String SP = "[ \\t\\u00a0\\u202f]{0,3}";
+    private static final Pattern PERCENT = Pattern.compile(
+            "(?<![\\p{L}\\d.,])(?<n1>" + MoneyParser.NUM + ")(?:" + SP + "(?:%|％)?" + SP + "(?:-|–|—|to)" + SP + "(?<n2>" + MoneyParser.NUM + "))?"
+                    + SP + "(?:%|％|(?i:per[ \\-]?cent(?:age points?)?|percent(?:age points?)?|pct|pc)(?![\\p{L}]))");
+
+    private PercentParser() {}
+
+    public static List<Percent> parse(String text) {
+        List<Percent> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = PERCENT.matcher(text);
+        while (m.find()) {
+            Double low = NumberParser.parse(m.group("n1"));
+            if (low == null) {
+                continue;
+            }
+            Double high = m.group("n2") == null ? null : NumberParser.parse(m.group("n2"));
+            out.add(new Percent(low, high != null && high > low ? high : null, m.start(), m.end()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,148 @@
+package io.outsight.enrich.tag;
+
+import io.outsight.core.record.Entity;
+import io.outsight.core.record.MarketFigure;
+import io.outsight.core.record.Tags;
+import io.outsight.enrich.figures.FigureLinker;
+import io.outsight.enrich.nlp.AnalyzedText;
+import io.outsight.enrich.nlp.NlpModels;
+import io.outsight.enrich.nlp.NlpPipeline;
+import io.outsight.enrich.nlp.Sentence;
+import io.outsight.enrich.relevance.RelevanceScorer;
+import io.outsight.enrich.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one entry point of the taggers: turns an article's title and text into tags, entities, market figures and a
+ * relevance score.
+ *
+ * <p>Built once ({@link #loadDefault()} loads the bundled OpenNLP models, taxonomy and name-finder model, which takes
+ * a second or two) and shared: thread-safe. The models and data are immutable; the OpenNLP {@code *ME} instances,
+ * which are not thread-safe, are held per thread.
+ *
+ * <p>Entity offsets are character offsets into {@code text}; mentions in the title count for the tags and the
+ * relevance but are not reported as entities.
+ */
+public final class ArticleTagger {
+    private final NlpPipeline nlp;
+    private final OutsourcingTypeTagger types;
+    private final DictionaryTagger sourcingModels;
+    private final CountryTagger countries;
+    private final DictionaryTagger regions;
+    private final OrganizationTagger organizations;
+    private final PersonTagger people;
+    private final @Nullable NameModel nameModel;
+    private final FigureLinker figures;
+    private final RelevanceScorer relevance;
+
+    ArticleTagger(NlpPipeline nlp, Taxonomy taxonomy, @Nullable NameModel nameModel) {
+        this.nlp = Objects.requireNonNull(nlp, "nlp");
+        Objects.requireNonNull(taxonomy, "taxonomy");
+        this.types = new OutsourcingTypeTagger(taxonomy.outsourcingTypes());
+        this.sourcingModels = new DictionaryTagger(EntityTypes.SOURCING_MODEL, taxonomy.sourcingModels());
+        this.countries = new CountryTagger(taxonomy.countries());
+        this.regions = new DictionaryTagger(EntityTypes.REGION, taxonomy.regions());
+        this.organizations = new OrganizationTagger(taxonomy.organizations());
+        this.people = new PersonTagger(taxonomy.people(), taxonomy.organizations(), organizations.rules());
+        this.nameModel = nameModel;
+        this.figures = new FigureLinker();
+        this.relevance = new RelevanceScorer(taxonomy.relevance());
+    }
+
+    /** The bundled models, taxonomy and name-finder model. */
+    public static ArticleTagger loadDefault() {
+        return new ArticleTagger(new NlpPipeline(NlpModels.loadDefault()), Taxonomy.loadDefault(), NameModel.loadDefault());
+    }
+
+    /**
+     * Like {@link #loadDefault()}, with the term files taken from a folder where it holds edited copies (see
+     * docs/taxonomy.md); a bad file fails here with every problem listed ({@link io.outsight.enrich.taxonomy.TaxonomyException}).
+     */
+    public static ArticleTagger load(Path taxonomyFolder) {
+        Objects.requireNonNull(taxonomyFolder, "taxonomyFolder");
+        return new ArticleTagger(new NlpPipeline(NlpModels.loadDefault()), Taxonomy.load(taxonomyFolder), NameModel.loadDefault());
+    }
+
+    /** Without the statistical name finder: gazetteers and rules only (for tests and comparisons). */
+    public static ArticleTagger withoutNameModel(Taxonomy taxonomy) {
+        return new ArticleTagger(new NlpPipeline(NlpModels.loadDefault()), taxonomy, null);
+    }
+
+    /**
+     * Tags one article. Never throws on any text.
+     *
+     * @param title the title, or null or empty when there is none
+     * @param text the main text; entity and figure offsets point into it
+     */
+    public TaggingResult tag(@Nullable String title, String text) {
+        Objects.requireNonNull(text, "text");
+        String t = title == null ? "" : title;
+        AnalyzedText body = nlp.analyze(text, true);
+        AnalyzedText head = new AnalyzedText(t, t.isBlank() ? List.of() : List.of(new Sentence(0, 0, t.length(), 0, 0)), List.of());
+        TaggingDocument doc = new TaggingDocument(new Section(head, true), new Section(body, false));
+
+        List<Mention> all = new ArrayList<>();
+        all.addAll(tagSection(doc, doc.title()));
+        all.addAll(tagSection(doc, doc.body()));
+        MentionResolver.Resolved resolved = MentionResolver.resolve(all);
+
+        List<Entity> entities = new ArrayList<>();
+        List<Entity> titleEntities = new ArrayList<>();
+        for (Mention m : resolved.kept()) {
+            if (m.inTitle()) {
+                titleEntities.add(m.toEntity(t, 0));
+            } else {
+                entities.add(m.toEntity(text, body.sentenceIndexAt(m.start())));
+            }
+        }
+        Tags tags = tags(resolved);
+        List<MarketFigure> marketFigures = figures.link(body, entities);
+        long providers = resolved.kept().stream().filter(m -> "provider".equals(m.kind()) || "body".equals(m.kind())).count();
+        double score = relevance.score(t, text, titleEntities, entities, (int) providers);
+        return new TaggingResult(tags, entities, marketFigures, score);
+    }
+
+    private List<Mention> tagSection(TaggingDocument doc, Section section) {
+        List<Mention> out = new ArrayList<>();
+        out.addAll(types.tag(doc, section));
+        out.addAll(sourcingModels.tag(doc, section));
+        out.addAll(countries.tag(doc, section));
+        out.addAll(regions.tag(doc, section));
+        Map<String, List<Mention>> model = nameModel == null || section.isTitle()
+                ? Map.of() : nameModel.find(section);
+        // Organisations by gazetteer and name rules, then people (who must not be taken for organisations), then the
+        // organisations that only their context marks, and the model's spans where nothing else was found.
+        List<Mention> firstOrgs = organizations.tag(doc, section, List.of(), out, false);
+        List<Mention> taken = new ArrayList<>(firstOrgs);
+        taken.addAll(out.stream().filter(m -> !m.type().equals(EntityTypes.SOURCING_MODEL)).toList());
+        List<Mention> persons = people.tag(doc, section, taken, model.getOrDefault(EntityTypes.PERSON, List.of()));
+        List<Mention> others = new ArrayList<>(out);
+        others.addAll(persons);
+        out.addAll(organizations.tag(doc, section, model.getOrDefault(EntityTypes.ORGANIZATION, List.of()), others, true));
+        out.addAll(persons);
+        return out;
+    }
+
+    private static Tags tags(MentionResolver.Resolved resolved) {
+        Map<String, Set<String>> byType = new java.util.HashMap<>();
+        for (String type : EntityTypes.ALL) {
+            byType.put(type, new LinkedHashSet<>());
+        }
+        for (Mention m : resolved.kept()) {
+            byType.get(m.type()).add(m.canonical());
+        }
+        for (Mention m : resolved.nested()) {
+            byType.get(m.type()).add(m.canonical());
+        }
+        return new Tags(List.copyOf(byType.get(EntityTypes.OUTSOURCING_TYPE)), List.copyOf(byType.get(EntityTypes.COUNTRY)),
+                List.copyOf(byType.get(EntityTypes.REGION)), List.copyOf(byType.get(EntityTypes.ORGANIZATION)),
+                List.copyOf(byType.get(EntityTypes.PERSON)), List.copyOf(byType.get(EntityTypes.SOURCING_MODEL)));
+    }
+}

@@ -1,0 +1,353 @@
+package io.outsight.enrich.tag;
+
+import io.outsight.enrich.taxonomy.TermFile;
+import io.outsight.enrich.taxonomy.Words;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Organisations: the gazetteer of {@code organizations.terms}, then rules for names it does not list, then (when the
+ * facade has one) the statistical name finder's organisation spans, each rule only where nothing earlier matched:
+ * <ul>
+ *   <li>suffix: capitalised words ending in a name suffix or legal form ("Grand View Research", "Acme Corp.");
+ *   <li>head: "Ministry of Labour", "Reserve Bank of India";
+ *   <li>acronym: an acronym in parentheses right after an organisation ("… Companies (NASSCOM)") names it too;
+ *   <li>repeats: a name found once is found wherever else it, or its short form without the legal form, appears.
+ * </ul>
+ * A rule-found name needs one word that is not generic ("Financial Services" is no name).
+ * Immutable and thread-safe.
+ */
+final class OrganizationTagger {
+    private static final Pattern ACRONYM = Pattern.compile("\\G[ \\u00a0]{0,2}\\(([A-Z][A-Za-z0-9&]{1,9})\\)");
+    static final double RULE_CONFIDENCE = 0.75;
+
+    private final DictionaryTagger gazetteer;
+    private final NameRules rules;
+    private final Set<String> suffixes;
+    private final Set<String> legalSuffixes;
+    private final Set<String> heads;
+
+    OrganizationTagger(TermFile organizations) {
+        this.gazetteer = new DictionaryTagger(EntityTypes.ORGANIZATION, organizations);
+        this.rules = new NameRules(organizations.sets().get("not-names"), organizations.sets().getOrDefault("generic-words", List.of()));
+        this.legalSuffixes = words(organizations.sets().get("legal-suffixes"));
+        this.suffixes = new HashSet<>(words(organizations.sets().get("name-suffixes")));
+        this.suffixes.addAll(legalSuffixes);
+        this.heads = words(organizations.sets().get("name-heads"));
+    }
+
+    NameRules rules() {
+        return rules;
+    }
+
+    private static Set<String> words(List<String> phrases) {
+        Set<String> out = new HashSet<>();
+        for (String p : phrases) {
+            Words w = Words.of(p);
+            if (w.size() == 1) {
+                out.add(w.surface(0));
+            } else if (w.size() > 1) {
+                // "S.A." and "N.V." are single legal forms written with dots: keep their letters joined
+                StringBuilder joined = new StringBuilder();
+                for (int i = 0; i < w.size(); i++) {
+                    joined.append(w.surface(i));
+                }
+                out.add(joined.toString());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Organisation mentions of a section. {@code modelSpans} are the name finder's organisation spans (empty without
+     * a model); they count only where the gazetteer and the rules found nothing.
+     */
+    /**
+     * @param modelSpans the name finder's organisation spans, or none
+     * @param others the mentions of the other taggers (people included): the context rule leaves them alone
+     * @param context whether to apply the context rule (off in the first pass, before people are known)
+     */
+    List<Mention> tag(TaggingDocument doc, Section section, List<Mention> modelSpans, List<Mention> others, boolean context) {
+        List<Mention> out = new ArrayList<>(gazetteer.tag(doc, section));
+        Words words = section.words();
+        int floor = 0;
+        for (int w = 0; w < words.size(); w++) {
+            int[] span = suffixRule(words, w, floor);
+            if (span == null) {
+                span = headRule(words, w);
+            }
+            if (span != null) {
+                addIfFree(out, ruleMention(section, words, span[0], span[1]));
+                w = span[1] - 1;
+                floor = span[1];
+            }
+        }
+        if (context) {
+            contextRule(section, out, others);
+        }
+        acronyms(section, out);
+        repeats(section, out);
+        for (Mention m : modelSpans) {
+            addIfFree(out, m);
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    /** [first, end) words of a suffix-rule name whose suffix is word w and which starts at floor or later, or null. */
+    private int @Nullable [] suffixRule(Words words, int w, int floor) {
+        if (!suffixes.contains(words.surface(w)) || w == 0) {
+            return null;
+        }
+        int first = w;
+        while (first > floor && NameRules.spaced(words, first - 1)) {
+            int prev = first - 1;
+            if (rules.isNameWord(words, prev)) {
+                first = prev;
+            } else if (NameRules.isConnector(words, prev) && prev > floor && NameRules.spaced(words, prev - 1)
+                    && rules.isNameWord(words, prev - 1) && !words.surface(prev).equals("the")
+                    && !words.surface(prev).equals("and")) {
+                first = prev - 1;
+            } else {
+                break;
+            }
+        }
+        if (first == w) {
+            return null;
+        }
+        int end = w + 1;
+        while (end < words.size() && NameRules.spaced(words, end - 1) && suffixes.contains(words.surface(end))) {
+            end++;
+        }
+        // ", Inc." after the name belongs to it
+        if (end < words.size() && legalSuffixes.contains(words.surface(end))
+                && words.text().substring(words.end(end - 1), words.start(end)).equals(", ")) {
+            end++;
+        }
+        if (!rules.hasDistinctiveWord(words, first, w)) {
+            return null;
+        }
+        return new int[] {first, end};
+    }
+
+    /** [first, end) words of "Ministry of Labour" or "Reserve Bank of India" around head word w, or null. */
+    private int @Nullable [] headRule(Words words, int w) {
+        if (!heads.contains(words.surface(w)) || w + 2 >= words.size() || !words.surface(w + 1).equals("of")
+                || !NameRules.spaced(words, w) || !NameRules.spaced(words, w + 1)) {
+            return null;
+        }
+        int end = w + 2;
+        if (words.surface(end).equals("the") && end + 1 < words.size() && NameRules.spaced(words, end)) {
+            end++;
+        }
+        if (!rules.isNameWord(words, end)) {
+            return null;
+        }
+        end++;
+        while (end < words.size() && NameRules.spaced(words, end - 1)) {
+            if (rules.isNameWord(words, end)) {
+                end++;
+            } else if (NameRules.isConnector(words, end) && end + 1 < words.size() && NameRules.spaced(words, end)
+                    && rules.isNameWord(words, end + 1)) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        int first = w;
+        while (first > 0 && NameRules.spaced(words, first - 1) && rules.isNameWord(words, first - 1)) {
+            first--;
+        }
+        return new int[] {first, end};
+    }
+
+    private Mention ruleMention(Section section, Words words, int first, int end) {
+        int start = words.start(first);
+        int stop = words.end(end - 1);
+        String text = section.text();
+        if (legalSuffixes.contains(words.surface(end - 1)) && stop < text.length() && text.charAt(stop) == '.'
+                && words.surface(end - 1).length() <= 4) {
+            stop++; // "Corp." keeps its dot
+        }
+        return new Mention(EntityTypes.ORGANIZATION, canonical(words, first, end), start, stop, RULE_CONFIDENCE,
+                EntityTypes.RULE, null, section.isTitle());
+    }
+
+    /** The name without its legal form: "Acme Corp." is "Acme". */
+    private String canonical(Words words, int first, int end) {
+        int last = end;
+        while (last - 1 > first && legalSuffixes.contains(words.surface(last - 1))) {
+            last--;
+        }
+        String s = words.text().substring(words.start(first), words.end(last - 1));
+        s = s.replaceAll("[,\\s]+$", "");
+        return NameRules.normalizeSpace(s);
+    }
+
+    private static void addIfFree(List<Mention> out, Mention m) {
+        for (Mention o : out) {
+            if (o.overlaps(m)) {
+                return;
+            }
+        }
+        out.add(m);
+    }
+
+    /** A cue before the name: "rival Zenlytix", "shares of Vertiqa", "clients such as Walmart and Unilever". */
+    private static final Pattern CUE_BEFORE = Pattern.compile("(?i)(?:\\b(?:company|firm|provider|vendor|rival|start-up|startup|outsourcer"
+            + "|subsidiary|client|clients|customer|customers|operator|giant|major|conglomerate|insurer|retailer|carrier|lender"
+            + "|specialist|player|peer|acquirer|parent|shares of|stake in|acquisition of|acquired by|announced by|owned by|backed by"
+            + "|run by|operated by|merger with|deal with|contract with|contract from|partnership with|partnered with"
+            + "|clients such as|customers such as|providers such as|vendors such as|firms such as|companies such as|rivals such as"
+            + "|players such as|executives of|executives from|employees of|staff of|chief executive of|CEO of|founder of|clients of)|(?<=such as)) $");
+    /** A corporate verb after the name: "Zenlytix signed", "Vertiqa has won". */
+    private static final Pattern CUE_AFTER = Pattern.compile("^(?: (?:has |have |had |will |would |also |recently |last year |on \\w+ )?"
+            + "(?:announced|reported|posted|signed|won|acquired|opened|launched|unveiled|hired|expanded|employs|operates|raised"
+            + "|bought|agreed|intends|delivered|recorded|booked|clinched|bagged|secured|filed|listed|shed|laid off|cut \\d)"
+            + "|(?:'s|’s) (?:revenue|revenues|shares|stock|profit|profits|clients|employees|workforce|headcount|chief executive|CEO|board|subsidiary|unit))\\b");
+    /** An appositive after the name: "Zenlytix, a Bengaluru start-up". */
+    private static final Pattern APPOSITIVE = Pattern.compile("^, (?:a|an|the) (?:[\\p{L}-]+ ){0,4}?(?:company|firm|provider|start-up|startup"
+            + "|outsourcer|vendor|subsidiary|unit|operator|specialist|consultancy|maker|developer|bank|insurer|retailer|player"
+            + "|group|conglomerate|lender|carrier|agency|outsourcing|BPO)\\b");
+
+    /**
+     * Names that the context marks as organisations: one to three capitalised words (proper nouns, when the pipeline
+     * tagged parts of speech) that no other tagger claimed, with a cue before or after them. A list after a cue
+     * ("such as Walmart and Unilever") counts whole.
+     */
+    private void contextRule(Section section, List<Mention> out, List<Mention> others) {
+        List<Mention> found = new ArrayList<>();
+        Words words = section.words();
+        String text = section.text();
+        for (int w = 0; w < words.size(); w++) {
+            int end = w;
+            while (end < words.size() && end - w < 3 && rules.isNameWord(words, end) && properNoun(section, words, end)
+                    && (end == w || NameRules.spaced(words, end - 1))) {
+                end++;
+            }
+            if (end == w) {
+                continue;
+            }
+            int start = words.start(w);
+            int stop = words.end(end - 1);
+            Mention candidate = new Mention(EntityTypes.ORGANIZATION, NameRules.normalizeSpace(text.substring(start, stop)),
+                    start, stop, 0.7, EntityTypes.RULE, null, section.isTitle());
+            boolean claimed = others.stream().anyMatch(o -> o.overlaps(candidate)) || out.stream().anyMatch(o -> o.overlaps(candidate));
+            if (claimed || !rules.hasDistinctiveWord(words, w, end)) {
+                w = end - 1;
+                continue;
+            }
+            String before = text.substring(Math.max(0, start - 40), start);
+            String after = text.substring(stop, Math.min(text.length(), stop + 60));
+            if (CUE_BEFORE.matcher(before).find() || CUE_AFTER.matcher(after).find() || APPOSITIVE.matcher(after).find()
+                    || inListAfterCue(found, text, start)) {
+                out.add(candidate);
+                found.add(candidate);
+            }
+            w = end - 1;
+        }
+    }
+
+    /** "such as Walmart and Unilever": a name joined by "and" or a comma to a name this rule just found. */
+    private static boolean inListAfterCue(List<Mention> out, String text, int start) {
+        for (Mention m : out) {
+            if (m.end() <= start && start - m.end() <= 6) {
+                String between = text.substring(m.end(), start);
+                if (between.equals(" and ") || between.equals(", ") || between.equals(" & ") || between.equals(", and ")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A proper noun by the POS tags where the pipeline made them (a capitalised common noun counts too, except as
+     * the first word of a sentence, where capitals say nothing); any capitalised word otherwise.
+     */
+    private static boolean properNoun(Section section, Words words, int w) {
+        var tokens = section.analyzed().tokens();
+        int start = words.start(w);
+        for (int i = 0; i < tokens.size(); i++) {
+            var t = tokens.get(i);
+            if (t.start() <= start && start < t.end()) {
+                String pos = t.pos();
+                if (pos == null || pos.startsWith("PROPN") || pos.startsWith("X")) {
+                    return true;
+                }
+                boolean first = i == 0 || tokens.get(i - 1).sentence() != t.sentence()
+                        || "\"“‘':(".contains(tokens.get(i - 1).text());
+                return pos.startsWith("NOUN") && !first;
+            }
+            if (t.start() > start) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /** "(ACR)" right after an organisation names the same organisation; then every use of ACR does. */
+    private void acronyms(Section section, List<Mention> out) {
+        String text = section.text();
+        Map<String, Mention> defined = new LinkedHashMap<>();
+        for (Mention m : List.copyOf(out)) {
+            Matcher matcher = ACRONYM.matcher(text);
+            if (matcher.find(m.end()) && matcher.start() == m.end()) {
+                defined.putIfAbsent(matcher.group(1), m);
+            }
+        }
+        Words words = section.words();
+        for (var e : defined.entrySet()) {
+            for (int w = 0; w < words.size(); w++) {
+                if (words.surface(w).equals(e.getKey())) {
+                    Mention m = e.getValue();
+                    addIfFree(out, new Mention(EntityTypes.ORGANIZATION, m.canonical(), words.start(w), words.end(w),
+                            Math.min(m.confidence(), 0.9), EntityTypes.RULE, m.kind(), section.isTitle()));
+                }
+            }
+        }
+    }
+
+    /** Other occurrences of names that rules or the model found, and of their short forms. */
+    private void repeats(Section section, List<Mention> out) {
+        Map<String, Mention> names = new LinkedHashMap<>();
+        for (Mention m : out) {
+            if (!m.source().equals(EntityTypes.DICTIONARY)) {
+                names.putIfAbsent(section.text().substring(m.start(), m.end()), m);
+                names.putIfAbsent(m.canonical(), m);
+            }
+        }
+        for (var e : names.entrySet()) {
+            Words name = Words.of(e.getKey());
+            if (name.size() == 0 || (name.size() == 1 && e.getKey().length() < 3)) {
+                continue;
+            }
+            Words words = section.words();
+            outer:
+            for (int w = 0; w + name.size() <= words.size(); w++) {
+                for (int k = 0; k < name.size(); k++) {
+                    if (!words.surface(w + k).equals(name.surface(k)) || (k > 0 && !words.joinable(w + k - 1))) {
+                        continue outer;
+                    }
+                }
+                int end = w + name.size();
+                // a repeat must not be the start of a longer capitalised name
+                if (end < words.size() && NameRules.spaced(words, end - 1) && rules.isNameWord(words, end)
+                        && !suffixes.contains(words.surface(end))) {
+                    continue;
+                }
+                Mention m = e.getValue();
+                addIfFree(out, new Mention(EntityTypes.ORGANIZATION, m.canonical(), words.start(w), words.end(end - 1),
+                        m.confidence(), m.source(), m.kind(), section.isTitle()));
+            }
+        }
+    }
+}
