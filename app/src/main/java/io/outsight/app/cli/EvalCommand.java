@@ -8,6 +8,9 @@ import io.outsight.enrich.tag.eval.TaggingEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.outsight.ingest.extract.MainContentExtractor;
+import io.outsight.ingest.extract.eval.ExtractionEvaluation;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +43,30 @@ final class EvalCommand {
         } else {
             out.print(report.format(details));
         }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = "Precision, recall and F1 of the main-text extractor on saved pages (<id>.html) against a "
+                    + "truth file ({\"<id>\": {\"url\": …, \"articleBody\": …}}), scored on 4-gram shingles of "
+                    + "Unicode word tokens as in the public article-extraction benchmark.")
+    int extraction(
+            @Option(names = "--pages", paramLabel = "DIR", required = true, description = "Folder of <id>.html pages.")
+                    Path pages,
+            @Option(names = "--truth", paramLabel = "FILE", required = true, description = "The truth file.") Path truth,
+            @Option(names = "--predictions", paramLabel = "FILE",
+                    description = "Score this output of 'outsight extract' instead of extracting again.")
+                    @Nullable Path predictions,
+            @Option(names = "--worst", defaultValue = "10", description = "List the N worst pages (default ${DEFAULT-VALUE}).")
+                    int worst,
+            @Option(names = "--threads", defaultValue = "2", description = "Pages extracted at once (default ${DEFAULT-VALUE}).")
+                    int threads) throws IOException {
+        var report = predictions != null
+                ? ExtractionEvaluation.evaluateFile(predictions, truth)
+                : new ExtractionEvaluation(MainContentExtractor.create(), threads).evaluate(pages, truth);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.format(worst));
         out.flush();
         return ExitCodes.OK;
     }

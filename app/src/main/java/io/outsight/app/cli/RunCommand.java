@@ -22,7 +22,6 @@ import io.outsight.ingest.url.UrlNormalizer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,13 +40,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Fetch, enrich and index URLs end to end (with none: the bundled demo articles), wait until "
                 + "each one is searchable or has a fetch status, and print a summary.",
         footer = {"", "Examples:", "  outsight run", "  outsight run https://example.com/bpo-news.html",
+                "  outsight run --file urls.txt --feed https://example.com/rss",
                 "  outsight run --keep-running --kafka localhost:9092 --elasticsearch http://localhost:9200 URL"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Parameters(arity = "0..*", paramLabel = "URL", description = "Pages to ingest. None: the bundled demo.")
-    List<String> urls = new ArrayList<>();
+    /** URLs, files, sitemaps and feeds; none: the bundled demo. */
+    @Mixin
+    IngestCommand.Sources sources;
 
     @Option(names = "--keep-running", description = "Leave the local stack running after the run (see 'outsight stack').")
     boolean keepRunning;
@@ -65,34 +65,45 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean demo = urls.isEmpty();
+        boolean demo = sources.isEmpty();
         if (demo || allowPrivateAddresses) {
             options.flag(ConfigKeys.INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES.name(), "true");
         }
         Config config = options.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<UrlRequest> requests = List.of();
+        if (!demo) {
+            // Sitemaps and feeds are read before any server starts: a typo fails fast.
+            requests = sources.collect(config, err).requests();
+            if (requests.isEmpty()) {
+                progress(err, "no URLs to run");
+                return ExitCodes.USAGE;
+            }
+        }
         var whenNoStack = keepRunning ? Connection.WhenNoStack.START_AND_KEEP_RUNNING
                 : Connection.WhenNoStack.START_FOR_THIS_COMMAND;
         try (DemoSite site = demo ? DemoSite.start() : null;
                 Connection connection = Connection.open(config, whenNoStack, m -> progress(err, m))) {
-            List<String> targets = site != null ? site.urls() : urls;
+            if (site != null) {
+                requests = site.urls().stream().map(u -> new UrlRequest(u, "demo", Instant.now(), 0)).toList();
+            }
             progress(err, "using " + connection.description() + ": Kafka " + connection.endpoints().kafkaBootstrapServers()
                     + ", Elasticsearch " + connection.endpoints().elasticsearchUrl());
-            var outcome = runPipeline(config, connection.endpoints(), targets, demo ? "demo" : "cli", err);
+            var outcome = runPipeline(config, connection.endpoints(), requests, err);
             new RunReport(outcome, json).print(out);
             return outcome.complete() ? 0 : ExitCodes.INCOMPLETE;
         }
     }
 
-    private RunReport.Outcome runPipeline(Config config, Endpoints endpoints, List<String> targets, String source,
+    private RunReport.Outcome runPipeline(Config config, Endpoints endpoints, List<UrlRequest> requests,
             PrintWriter err) throws Exception {
         var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
         var codec = new RecordCodec();
         var normalizer = new UrlNormalizer();
         Map<String, String> keyByUrl = new LinkedHashMap<>();
-        for (String url : targets) {
-            keyByUrl.put(url, keyOf(normalizer, url));
+        for (UrlRequest request : requests) {
+            keyByUrl.put(request.url(), keyOf(normalizer, request.url()));
         }
         try (var pipeline = Pipeline.start(config, endpoints, EnumSet.allOf(Stage.class));
                 var watcher = new StatusWatcher(kafka);
@@ -101,12 +112,11 @@ final class RunCommand implements Callable<Integer> {
             if (!pipeline.awaitReady(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the stages did not join their Kafka consumer groups within 60 s");
             }
-            for (var entry : keyByUrl.entrySet()) {
-                var request = new UrlRequest(entry.getKey(), source, Instant.now(), 0);
-                producer.send(new ProducerRecord<>(Topics.URLS, entry.getValue(), codec.encode(request)));
+            for (UrlRequest request : requests) {
+                producer.send(new ProducerRecord<>(Topics.URLS, keyByUrl.get(request.url()), codec.encode(request)));
             }
             producer.flush();
-            progress(err, "submitted " + targets.size() + " URL(s); waiting for them to be fetched, enriched and indexed");
+            progress(err, "submitted " + requests.size() + " URL(s); waiting for them to be fetched, enriched and indexed");
             var search = new ArticleSearch(es, config.get(ConfigKeys.INDEX_ALIAS));
             long deadline = System.nanoTime() + config.get(ConfigKeys.RUN_TIMEOUT).toNanos();
             Map<String, FetchStatus> statuses = Map.of();

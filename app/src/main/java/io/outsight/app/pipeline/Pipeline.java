@@ -11,15 +11,11 @@ import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.enrich.Enricher;
 import io.outsight.enrich.stream.EnrichHandler;
+import io.outsight.enrich.tag.ArticleTagger;
 import io.outsight.index.client.ElasticsearchClients;
 import io.outsight.index.layout.IndexLayout;
 import io.outsight.index.sink.IndexHandler;
-import io.outsight.ingest.extract.MainContentExtractor;
-import io.outsight.ingest.fetch.AddressGuard;
-import io.outsight.ingest.fetch.PageFetcher;
 import io.outsight.ingest.stream.IngestHandler;
-import io.outsight.ingest.stream.PageIngestor;
-import io.outsight.ingest.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -48,9 +44,13 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
     private final List<StageLoop> loops;
+    /** What the stages' handlers own (connection pools), closed after the loops stopped. */
+    private final List<AutoCloseable> closeables;
     private final List<Thread> threads = new ArrayList<>();
 
-    private Pipeline(KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es, List<StageLoop> loops) {
+    private Pipeline(KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es, List<StageLoop> loops,
+            List<AutoCloseable> closeables) {
+        this.closeables = List.copyOf(closeables);
         this.producer = producer;
         this.es = es;
         this.loops = loops;
@@ -69,10 +69,11 @@ public final class Pipeline implements AutoCloseable {
                 : null;
         String alias = config.get(ConfigKeys.INDEX_ALIAS);
         var loops = new ArrayList<StageLoop>();
+        var closeables = new ArrayList<AutoCloseable>();
         for (Stage stage : EnumSet.copyOf(stages)) {
             BatchHandler handler = switch (stage) {
-                case INGEST -> new IngestHandler(ingestor(config), codec);
-                case ENRICH -> new EnrichHandler(new Enricher(Clock.systemUTC()), codec);
+                case INGEST -> ingest(config, codec, closeables);
+                case ENRICH -> new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec);
                 case INDEX -> {
                     var client = Objects.requireNonNull(es, "es");
                     ensureLayout(client, alias);
@@ -93,7 +94,7 @@ public final class Pipeline implements AutoCloseable {
                     : StageLoop.transactional(stage.cliName(), consumer, kafka.transactionalProducer(instance, instance),
                             List.of(input), handler, Backoff.DEFAULT));
         }
-        var pipeline = new Pipeline(producer, es, loops);
+        var pipeline = new Pipeline(producer, es, loops, closeables);
         for (StageLoop loop : loops) {
             Thread thread = Thread.ofPlatform().name("outsight-" + loop.stage()).start(loop);
             pipeline.threads.add(thread);
@@ -101,6 +102,11 @@ public final class Pipeline implements AutoCloseable {
         log.info("started stages {} on Kafka {} and Elasticsearch {}", stages, endpoints.kafkaBootstrapServers(),
                 endpoints.elasticsearchUrl());
         return pipeline;
+    }
+
+    /** The taggers with the configured taxonomy folder, else the bundled taxonomy; loaded once (a few seconds). */
+    public static ArticleTagger tagger(Config config) {
+        return config.find(ConfigKeys.ENRICH_TAXONOMY_DIR).map(ArticleTagger::load).orElseGet(ArticleTagger::loadDefault);
     }
 
     private static String hostName() {
@@ -111,11 +117,11 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private static PageIngestor ingestor(Config config) {
-        var guard = new AddressGuard(config.get(ConfigKeys.INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES));
-        var fetcher = new PageFetcher(guard, config.get(ConfigKeys.INGEST_FETCH_USER_AGENT),
-                config.get(ConfigKeys.INGEST_FETCH_TIMEOUT), config.get(ConfigKeys.INGEST_FETCH_MAX_BODY_SIZE));
-        return new PageIngestor(new UrlNormalizer(), fetcher, MainContentExtractor.create(), Clock.systemUTC());
+    /** The ingest handler owns an HTTP connection pool: the pipeline closes it. */
+    private static IngestHandler ingest(Config config, RecordCodec codec, List<AutoCloseable> closeables) {
+        var handler = IngestHandler.create(config, codec);
+        closeables.add(handler);
+        return handler;
     }
 
     private static void ensureLayout(ElasticsearchClient es, String alias) {
@@ -152,6 +158,13 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         loops.forEach(StageLoop::close);
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", closeable, e.toString());
+            }
+        }
         producer.close(Duration.ofSeconds(10));
         try {
             if (es != null) {

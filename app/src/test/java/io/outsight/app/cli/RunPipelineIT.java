@@ -75,6 +75,8 @@ class RunPipelineIT {
         assertTrue(bpo.get("text").asText().contains("Philippine BPO providers added 20,000 seats"), bpo.toString());
         assertFalse(bpo.get("text").asText().contains("Privacy policy"), "boilerplate kept: " + bpo.get("text"));
         assertTrue(texts(bpo.at("/tags/outsourcing_types")).contains("BPO"), bpo.toString());
+        assertTrue(texts(bpo.at("/tags/countries")).containsAll(List.of("PH", "US")), bpo.at("/tags").toString());
+        assertTrue(texts(bpo.at("/tags/sourcing_models")).contains("offshore"), bpo.at("/tags").toString());
 
         JsonNode kpo = byUrl.get(base + "/kpo.html").get("document");
         assertTrue(texts(kpo.at("/tags/outsourcing_types")).contains("KPO"), kpo.toString());

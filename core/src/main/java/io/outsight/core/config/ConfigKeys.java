@@ -29,6 +29,25 @@ public final class ConfigKeys {
     public static final ConfigKey<String> INDEX_ALIAS = ConfigKey.string("index.alias", "outsight-articles",
             "Alias that searches and writes use; it points at the current versioned index");
 
+    public static final ConfigKey<String> INDEX_FETCH_STATUS_INDEX = ConfigKey.string("index.fetch-status-index",
+            "outsight-fetch-status", "Index holding the latest fetch status of every URL (the crawl-status view)");
+
+    public static final ConfigKey<Integer> INDEX_BATCH_SIZE = ConfigKey.integer("index.batch-size", 1000, 1, 100_000,
+            "Most records the index stage takes from Kafka at once; their offsets are committed once all are indexed");
+
+    public static final ConfigKey<Integer> INDEX_BULK_MAX_OPERATIONS = ConfigKey.integer("index.bulk.max-operations",
+            500, 1, 100_000, "Most documents in one Elasticsearch bulk request");
+
+    public static final ConfigKey<Long> INDEX_BULK_MAX_SIZE = ConfigKey.byteSize("index.bulk.max-size",
+            5L * 1024 * 1024, "Most bytes of documents in one Elasticsearch bulk request");
+
+    public static final ConfigKey<Integer> INDEX_BULK_CONCURRENT_REQUESTS = ConfigKey.integer(
+            "index.bulk.concurrent-requests", 2, 1, 64,
+            "Most bulk requests in flight per index worker; more waits (back-pressure)");
+
+    public static final ConfigKey<Duration> INDEX_BULK_TIMEOUT = ConfigKey.duration("index.bulk.timeout",
+            Duration.ofMinutes(2), "How long Elasticsearch may take to acknowledge a batch before it is sent again");
+
     public static final ConfigKey<Path> STACK_DATA_DIR = ConfigKey.path("stack.data-dir", Path.of(".outsight"),
             "Folder of the local stack: server data, logs and the addresses of a running stack");
 
@@ -51,7 +70,13 @@ public final class ConfigKeys {
             "OutsightBot/0.1 (+https://github.com/outsight/outsight)", "User-Agent header sent with every request");
 
     public static final ConfigKey<Duration> INGEST_FETCH_TIMEOUT = ConfigKey.duration("ingest.fetch.timeout",
-            Duration.ofSeconds(20), "Total time allowed to fetch one page");
+            Duration.ofSeconds(20), "Total time allowed to fetch one page, redirects included (retries excluded)");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_CONNECT_TIMEOUT = ConfigKey.duration(
+            "ingest.fetch.connect-timeout", Duration.ofSeconds(10), "Time allowed to open a connection to a server");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_READ_TIMEOUT = ConfigKey.duration("ingest.fetch.read-timeout",
+            Duration.ofSeconds(15), "Longest wait for the next bytes of a response");
 
     public static final ConfigKey<Long> INGEST_FETCH_MAX_BODY_SIZE = ConfigKey.byteSize("ingest.fetch.max-body-size",
             10L * 1024 * 1024, "Largest response body read; larger pages get the status too_large");
@@ -59,6 +84,49 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES = ConfigKey.bool(
             "ingest.fetch.allow-private-addresses", false,
             "Allow fetching loopback, private and link-local addresses (local use, demo and tests only)");
+
+    public static final ConfigKey<Integer> INGEST_FETCH_MAX_REDIRECTS = ConfigKey.integer("ingest.fetch.max-redirects",
+            5, 0, 20, "Redirects followed per page; more, or a loop, gives the status failed");
+
+    public static final ConfigKey<Integer> INGEST_FETCH_RETRIES = ConfigKey.integer("ingest.fetch.retries", 2, 0, 10,
+            "Retries of a fetch that got HTTP 429, HTTP 503 or a connection error");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_RETRY_BACKOFF = ConfigKey.duration(
+            "ingest.fetch.retry-backoff", Duration.ofSeconds(1),
+            "Ceiling of the first retry wait; it doubles per retry, with full jitter");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_MAX_RETRY_WAIT = ConfigKey.duration(
+            "ingest.fetch.max-retry-wait", Duration.ofSeconds(60),
+            "Longest wait before a retry; a longer Retry-After gives up with the HTTP status");
+
+    public static final ConfigKey<Integer> INGEST_FETCH_CONCURRENCY = ConfigKey.integer("ingest.fetch.concurrency", 16,
+            1, 1024, "Pages fetched at once by one ingest worker, across hosts");
+
+    public static final ConfigKey<Integer> INGEST_FETCH_HOST_CONCURRENCY = ConfigKey.integer(
+            "ingest.fetch.host-concurrency", 1, 1, 64, "Pages fetched at once from one host (host and port)");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_HOST_DELAY = ConfigKey.duration("ingest.fetch.host-delay",
+            Duration.ofSeconds(1), "Least time between two requests to one host; a longer robots.txt Crawl-delay wins");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_MAX_CRAWL_DELAY = ConfigKey.duration(
+            "ingest.fetch.max-crawl-delay", Duration.ofSeconds(30),
+            "Hosts whose robots.txt asks for a longer Crawl-delay are not fetched (status robots_denied)");
+
+    public static final ConfigKey<Duration> INGEST_FETCH_BATCH_TIME_BUDGET = ConfigKey.duration(
+            "ingest.fetch.batch-time-budget", Duration.ofMinutes(2),
+            "How long one batch of URL requests may wait for busy hosts; later URLs go back on outsight.urls");
+
+    public static final ConfigKey<Duration> INGEST_ROBOTS_CACHE_TTL = ConfigKey.duration("ingest.robots.cache-ttl",
+            Duration.ofHours(1), "How long a host's robots.txt is kept before it is fetched again");
+
+    public static final ConfigKey<Duration> INGEST_DEDUP_WINDOW = ConfigKey.duration("ingest.dedup-window",
+            Duration.ofHours(1), "A URL requested again this soon after it was fetched gets the status duplicate; 0s: never");
+
+    public static final ConfigKey<Integer> INGEST_URL_MEMORY_SIZE = ConfigKey.integer("ingest.url-memory-size", 100_000,
+            0, 100_000_000, "URLs whose ETag, Last-Modified and content hash one worker keeps in memory for re-fetches");
+
+    public static final ConfigKey<Path> ENRICH_TAXONOMY_DIR = ConfigKey.path("enrich.taxonomy-dir", null,
+            "Folder of edited taxonomy and gazetteer files (docs/taxonomy.md); unset: the bundled ones");
 
     public static final ConfigKey<Duration> RUN_TIMEOUT = ConfigKey.duration("run.timeout", Duration.ofMinutes(5),
             "How long 'outsight run' waits for every URL to be indexed or to get a status");
@@ -71,6 +139,12 @@ public final class ConfigKeys {
             ELASTICSEARCH_PASSWORD,
             ELASTICSEARCH_CA_FILE,
             INDEX_ALIAS,
+            INDEX_FETCH_STATUS_INDEX,
+            INDEX_BATCH_SIZE,
+            INDEX_BULK_MAX_OPERATIONS,
+            INDEX_BULK_MAX_SIZE,
+            INDEX_BULK_CONCURRENT_REQUESTS,
+            INDEX_BULK_TIMEOUT,
             STACK_DATA_DIR,
             STACK_KAFKA_PORT,
             STACK_ELASTICSEARCH_PORT,
@@ -79,7 +153,22 @@ public final class ConfigKeys {
             STACK_START_TIMEOUT,
             INGEST_FETCH_USER_AGENT,
             INGEST_FETCH_TIMEOUT,
+            INGEST_FETCH_CONNECT_TIMEOUT,
+            INGEST_FETCH_READ_TIMEOUT,
             INGEST_FETCH_MAX_BODY_SIZE,
             INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES,
+            INGEST_FETCH_MAX_REDIRECTS,
+            INGEST_FETCH_RETRIES,
+            INGEST_FETCH_RETRY_BACKOFF,
+            INGEST_FETCH_MAX_RETRY_WAIT,
+            INGEST_FETCH_CONCURRENCY,
+            INGEST_FETCH_HOST_CONCURRENCY,
+            INGEST_FETCH_HOST_DELAY,
+            INGEST_FETCH_MAX_CRAWL_DELAY,
+            INGEST_FETCH_BATCH_TIME_BUDGET,
+            INGEST_ROBOTS_CACHE_TTL,
+            INGEST_DEDUP_WINDOW,
+            INGEST_URL_MEMORY_SIZE,
+            ENRICH_TAXONOMY_DIR,
             RUN_TIMEOUT);
 }

@@ -1,0 +1,5 @@
+/** robots.txt per host, fetched once and cached, parsed by crawler-commons. */
+@NullMarked
+package io.outsight.ingest.robots;
+
+import org.jspecify.annotations.NullMarked;
