@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 /** The top-level {@code outsight} command. */
 @Command(name = "outsight", mixinStandardHelpOptions = true, version = "outsight 0.1.0",
         description = "Turns web articles about the outsourcing industry into a tagged, searchable Elasticsearch index.",
-        subcommands = {RunCommand.class, SearchCommand.class, StackCommand.class, WorkerCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, IngestCommand.class, SearchCommand.class, CrawlStatusCommand.class, ReprocessCommand.class,
+                StackCommand.class, WorkerCommand.class, ServeCommand.class,
+                ConfigCommand.class, EvalCommand.class, ExtractCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failure; 2 bad usage or configuration; 3 local stack not running or not "
                 + "startable; 4 run timed out.", "", "Examples:", "  outsight run", "  outsight search kpo",
                 "  outsight stack up", "  outsight worker enrich --kafka host:9092 --elasticsearch http://host:9200"})

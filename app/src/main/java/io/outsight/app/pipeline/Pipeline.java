@@ -6,7 +6,6 @@ import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.Backoff;
-import io.outsight.core.kafka.BatchHandler;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.enrich.Enricher;
@@ -14,7 +13,11 @@ import io.outsight.enrich.stream.EnrichHandler;
 import io.outsight.enrich.tag.ArticleTagger;
 import io.outsight.index.client.ElasticsearchClients;
 import io.outsight.index.layout.IndexLayout;
+import io.outsight.index.sink.BulkSettings;
+import io.outsight.index.sink.BulkSink;
 import io.outsight.index.sink.IndexHandler;
+import io.outsight.index.status.FetchStatusHandler;
+import io.outsight.index.status.FetchStatusIndex;
 import io.outsight.ingest.stream.IngestHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** Distinguishes this process's consumers and transactional ids from other instances of the same stage. */
     private static final String INSTANCE = hostName() + "-" + ProcessHandle.current().pid();
+    /** The consumer group that indexes fetch statuses for the crawl-status view. */
+    static final String STATUS_GROUP = "outsight-index-status";
 
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
@@ -67,32 +72,23 @@ public final class Pipeline implements AutoCloseable {
         ElasticsearchClient es = stages.contains(Stage.INDEX)
                 ? ElasticsearchClients.create(endpoints.elasticsearchUrl(), config)
                 : null;
-        String alias = config.get(ConfigKeys.INDEX_ALIAS);
         var loops = new ArrayList<StageLoop>();
         var closeables = new ArrayList<AutoCloseable>();
         for (Stage stage : EnumSet.copyOf(stages)) {
-            BatchHandler handler = switch (stage) {
-                case INGEST -> ingest(config, codec, closeables);
-                case ENRICH -> new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec);
-                case INDEX -> {
-                    var client = Objects.requireNonNull(es, "es");
-                    ensureLayout(client, alias);
-                    yield new IndexHandler(client, alias, codec);
-                }
-            };
-            String input = switch (stage) {
-                case INGEST -> Topics.URLS;
-                case ENRICH -> Topics.ARTICLES_RAW;
-                case INDEX -> Topics.ARTICLES_ENRICHED;
-            };
             String instance = stage.groupId() + "-" + INSTANCE;
-            var consumer = kafka.consumer(stage.groupId(), instance, stage == Stage.INGEST ? 10 : 200);
-            // Ingest and enrich only produce to Kafka: their outputs and offsets commit in one transaction (exactly
-            // once). The index stage writes to Elasticsearch, where the article id makes replays idempotent instead.
-            loops.add(stage == Stage.INDEX
-                    ? new StageLoop(stage.cliName(), consumer, producer, List.of(input), handler, Backoff.DEFAULT)
-                    : StageLoop.transactional(stage.cliName(), consumer, kafka.transactionalProducer(instance, instance),
-                            List.of(input), handler, Backoff.DEFAULT));
+            switch (stage) {
+                // Ingest and enrich only produce to Kafka: their outputs and offsets commit in one transaction
+                // (exactly once). The index stage writes to Elasticsearch, where external versions make replays
+                // harmless instead.
+                case INGEST -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
+                        instance, 10), kafka.transactionalProducer(instance, instance), List.of(Topics.URLS),
+                        closedLater(closeables, IngestHandler.create(config, codec)), Backoff.DEFAULT));
+                case ENRICH -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
+                        instance, 200), kafka.transactionalProducer(instance, instance), List.of(Topics.ARTICLES_RAW),
+                        new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec), Backoff.DEFAULT));
+                case INDEX -> loops.addAll(indexLoops(config, kafka, Objects.requireNonNull(es, "es"), producer,
+                        codec, closeables));
+            }
         }
         var pipeline = new Pipeline(producer, es, loops, closeables);
         for (StageLoop loop : loops) {
@@ -117,9 +113,34 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The ingest handler owns an HTTP connection pool: the pipeline closes it. */
-    private static IngestHandler ingest(Config config, RecordCodec codec, List<AutoCloseable> closeables) {
-        var handler = IngestHandler.create(config, codec);
+    /**
+     * The index worker's two loops: enriched articles into the article alias, and fetch statuses into the
+     * crawl-status index (its own consumer group, so it scales and lags independently).
+     */
+    private static List<StageLoop> indexLoops(Config config, KafkaClients kafka, ElasticsearchClient es,
+            KafkaProducer<String, byte[]> producer, RecordCodec codec, List<AutoCloseable> closeables) {
+        String alias = config.get(ConfigKeys.INDEX_ALIAS);
+        String statusIndex = config.get(ConfigKeys.INDEX_FETCH_STATUS_INDEX);
+        int batchSize = config.get(ConfigKeys.INDEX_BATCH_SIZE);
+        var settings = BulkSettings.from(config);
+        ensureLayout(es, alias);
+        try {
+            new FetchStatusIndex(es, statusIndex).ensure();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the crawl-status index " + statusIndex, e);
+        }
+        var articles = closedLater(closeables, new IndexHandler(new BulkSink(es, alias, true, settings), codec));
+        var statuses = closedLater(closeables, new FetchStatusHandler(es, statusIndex, settings, codec));
+        String group = Stage.INDEX.groupId();
+        return List.of(
+                new StageLoop(Stage.INDEX.cliName(), kafka.consumer(group, group + "-" + INSTANCE, batchSize), producer,
+                        List.of(Topics.ARTICLES_ENRICHED), articles, Backoff.DEFAULT),
+                new StageLoop(FetchStatusHandler.STAGE, kafka.consumer(STATUS_GROUP, STATUS_GROUP + "-" + INSTANCE,
+                        batchSize), producer, List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
+    }
+
+    /** Handlers that own resources (HTTP pools, bulk ingesters) are closed by the pipeline after its loops stop. */
+    private static <T extends AutoCloseable> T closedLater(List<AutoCloseable> closeables, T handler) {
         closeables.add(handler);
         return handler;
     }

@@ -131,6 +131,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> RUN_TIMEOUT = ConfigKey.duration("run.timeout", Duration.ofMinutes(5),
             "How long 'outsight run' waits for every URL to be indexed or to get a status");
 
+    public static final ConfigKey<Integer> API_PORT = ConfigKey.integer("api.port", 8080, 0, 65535,
+            "Port 'outsight serve' listens on for the HTTP API; 0: any free port");
+
+    public static final ConfigKey<Integer> API_MAX_URLS = ConfigKey.integer("api.max-urls", 1000, 1, 1_000_000,
+            "Most URLs one POST /jobs may submit (listed, or read from its sitemaps and feeds)");
+
+    public static final ConfigKey<Long> API_MAX_BODY_SIZE = ConfigKey.byteSize("api.max-body-size", 1024L * 1024,
+            "Largest HTTP API request body; larger ones get 413");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             ELASTICSEARCH_URL,
@@ -170,5 +179,8 @@ public final class ConfigKeys {
             INGEST_DEDUP_WINDOW,
             INGEST_URL_MEMORY_SIZE,
             ENRICH_TAXONOMY_DIR,
-            RUN_TIMEOUT);
+            RUN_TIMEOUT,
+            API_PORT,
+            API_MAX_URLS,
+            API_MAX_BODY_SIZE);
 }

@@ -2,28 +2,46 @@ package io.outsight.index.layout;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The article index layout: an index template for {@code <alias>-v*}, and the alias pointing at a versioned index
- * ({@code <alias>-v1} on first start). Writes and searches go through the alias, so a new version can be built
- * and swapped in atomically. {@link #ensure()} is idempotent and safe to call from several workers at once.
+ * The article index layout: an index template for {@code <alias>-v*}, and the alias pointing at one versioned
+ * index ({@code <alias>-v1} on first start). Writes and searches go through the alias, so a new version can be built
+ * beside the current one and swapped in atomically ({@link #swapAlias}).
+ *
+ * <p>{@link #ensure()} installs or upgrades the template on every start, and applies its mappings to the current
+ * index too, so a field added to the template is searchable without a rebuild; a change Elasticsearch cannot apply
+ * in place (a field whose type changed) needs {@code outsight reprocess}, and ensure says so.
+ *
+ * <p>Stateless apart from the client: thread-safe, and safe to call from several workers at once.
  */
 public final class IndexLayout {
     public static final String TEMPLATE_RESOURCE = "articles-template.json";
     private static final Logger log = LoggerFactory.getLogger(IndexLayout.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElasticsearchClient es;
     private final String alias;
+    private final Pattern versionPattern;
 
     public IndexLayout(ElasticsearchClient es, String alias) {
         this.es = Objects.requireNonNull(es, "es");
         this.alias = Objects.requireNonNull(alias, "alias");
+        this.versionPattern = Pattern.compile(Pattern.quote(alias) + "-v([1-9][0-9]{0,8})");
     }
 
     public String alias() {
@@ -32,25 +50,30 @@ public final class IndexLayout {
 
     /** The name of version {@code n} of the index. */
     public String versionedIndex(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("index versions start at 1, got " + n);
+        }
         return alias + "-v" + n;
+    }
+
+    /** The version number of a versioned index name of this layout, if it is one. */
+    public Optional<Integer> versionOf(String index) {
+        var matcher = versionPattern.matcher(index);
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
     public String templateName() {
         return alias + "-template";
     }
 
-    /** Installs or upgrades the template, and creates the first versioned index behind the alias if none exists. */
+    /**
+     * Installs or upgrades the template, creates the first versioned index behind the alias if there is none, and
+     * otherwise applies the template's mappings to the index the alias points at.
+     */
     public void ensure() throws IOException {
-        try (InputStream template = IndexLayout.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
-            if (template == null) {
-                throw new IllegalStateException("missing resource " + TEMPLATE_RESOURCE);
-            }
-            // The template's pattern follows the alias, so a custom index.alias gets its own template.
-            String body = new String(template.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("\"outsight-articles-v*\"", "\"" + alias + "-v*\"");
-            es.indices().putIndexTemplate(t -> t.name(templateName()).withJson(new java.io.StringReader(body)));
-        }
+        installTemplate();
         if (es.indices().existsAlias(a -> a.name(alias)).value()) {
+            upgradeMappings();
             return;
         }
         String first = versionedIndex(1);
@@ -65,11 +88,111 @@ public final class IndexLayout {
         }
     }
 
-    /** The template as installed, for tests and docs. */
+    /** Puts the index template (the mappings every new version gets). */
+    public void installTemplate() throws IOException {
+        // The template's pattern follows the alias, so a custom index.alias gets its own template.
+        String body = templateJson().replace("\"outsight-articles-v*\"", "\"" + alias + "-v*\"");
+        es.indices().putIndexTemplate(t -> t.name(templateName()).withJson(new StringReader(body)));
+    }
+
+    /** Applies the template's mappings to the indices behind the alias: additions succeed, type changes do not. */
+    private void upgradeMappings() throws IOException {
+        String mappings = JSON.readTree(templateJson()).path("template").path("mappings").toString();
+        for (String index : indicesBehindAlias()) {
+            try {
+                es.indices().putMapping(m -> m.index(index).withJson(new StringReader(mappings)));
+            } catch (ElasticsearchException e) {
+                log.warn("the mappings of {} differ from the template in a way Elasticsearch cannot change in place "
+                        + "({}); new fields may not be searchable until 'outsight reprocess' builds a new version",
+                        index, e.error().reason());
+            }
+        }
+    }
+
+    /** The indices the alias points at (one, except during a manual change), sorted by name. */
+    public List<String> indicesBehindAlias() throws IOException {
+        if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
+            return List.of();
+        }
+        return es.indices().getAlias(a -> a.name(alias)).aliases().keySet().stream().sorted().toList();
+    }
+
+    /** The index writes go to: the alias's write index, or its only index. */
+    public Optional<String> currentIndex() throws IOException {
+        if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
+            return Optional.empty();
+        }
+        var aliases = es.indices().getAlias(a -> a.name(alias)).aliases();
+        for (var entry : aliases.entrySet()) {
+            var definition = entry.getValue().aliases().get(alias);
+            if (definition != null && Boolean.TRUE.equals(definition.isWriteIndex())) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return aliases.size() == 1 ? Optional.of(aliases.keySet().iterator().next()) : Optional.empty();
+    }
+
+    /** Every existing versioned index of this layout, oldest version first. */
+    public List<String> versionedIndices() throws IOException {
+        var names = new ArrayList<String>();
+        var response = es.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true));
+        for (String name : response.indices().keySet()) {
+            if (versionOf(name).isPresent()) {
+                names.add(name);
+            }
+        }
+        names.sort(Comparator.comparingInt(name -> versionOf(name).orElseThrow()));
+        return names;
+    }
+
+    /** The version after the newest existing one (1 when there is none). */
+    public int nextVersion() throws IOException {
+        var existing = versionedIndices();
+        return existing.isEmpty() ? 1 : versionOf(existing.getLast()).orElseThrow() + 1;
+    }
+
+    /** Creates an index from the template, not behind the alias yet. */
+    public void createVersion(String index) throws IOException {
+        Objects.requireNonNull(index, "index");
+        if (versionOf(index).isEmpty()) {
+            throw new IllegalArgumentException(index + " is not a versioned index of " + alias);
+        }
+        installTemplate();
+        es.indices().create(c -> c.index(index));
+        log.info("created index {} (not behind {} yet)", index, alias);
+    }
+
+    /**
+     * Points the alias at {@code index} alone, in one atomic alias update: a search sees either the old index or
+     * the new one, never none and never both.
+     */
+    public void swapAlias(String index) throws IOException {
+        Objects.requireNonNull(index, "index");
+        List<String> previous = indicesBehindAlias();
+        es.indices().updateAliases(u -> {
+            for (String old : previous) {
+                if (!old.equals(index)) {
+                    u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+                }
+            }
+            return u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
+        });
+        log.info("alias {} now points at {} (was {})", alias, index, previous);
+    }
+
+    /** The template as installed (before the alias is substituted into its pattern), for tests and docs. */
     public static String templateJson() {
         try (InputStream in = IndexLayout.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
-            return new String(Objects.requireNonNull(in, TEMPLATE_RESOURCE).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return new String(Objects.requireNonNull(in, TEMPLATE_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The template's mappings section. */
+    static JsonNode templateMappings() {
+        try {
+            return JSON.readTree(templateJson()).path("template").path("mappings");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

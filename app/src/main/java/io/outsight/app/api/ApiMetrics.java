@@ -1,0 +1,69 @@
+package io.outsight.app.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.outsight.core.kafka.StageLoop;
+import io.outsight.core.record.FetchStatus;
+import java.util.Objects;
+
+/**
+ * The Prometheus metrics of {@code outsight serve}, scraped at {@code /metrics}. Fetch outcomes are counted from
+ * every status the server reads on {@code outsight.fetch.status} (whoever submitted the URL), so they describe the
+ * whole pipeline; stage counters exist when stage loops run in this process. Thread-safe.
+ */
+public final class ApiMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter submitted;
+    private final Counter rejected;
+
+    public ApiMetrics() {
+        submitted = Counter.builder("outsight.api.urls.submitted").description("URLs submitted through POST /jobs")
+                .register(registry);
+        rejected = Counter.builder("outsight.api.requests.rejected")
+                .description("Requests answered with a 4xx because their input was invalid").register(registry);
+    }
+
+    public void submitted(int urls) {
+        submitted.increment(urls);
+    }
+
+    public void rejected() {
+        rejected.increment();
+    }
+
+    /** Counts one fetch status: fetched (outcome ok) or failed, by outcome. */
+    public void fetchStatus(FetchStatus status) {
+        Objects.requireNonNull(status, "status");
+        Counter.builder("outsight.fetch.statuses").description("Fetch statuses read on outsight.fetch.status, by outcome")
+                .tag("outcome", status.outcome().wireName())
+                .tag("failed", Boolean.toString(!status.outcome().producedArticle()))
+                .register(registry).increment();
+    }
+
+    /** Exposes the counters of a stage loop running in this process (read only: the loop owns them). */
+    public void stageLoop(String stage, StageLoop loop) {
+        Objects.requireNonNull(loop, "loop");
+        FunctionCounter.builder("outsight.stage.records.consumed", loop, StageLoop::consumed).tag("stage", stage)
+                .description("Records a stage consumed").register(registry);
+        FunctionCounter.builder("outsight.stage.records.produced", loop, StageLoop::produced).tag("stage", stage)
+                .description("Records a stage produced (for index: documents indexed)").register(registry);
+        FunctionCounter.builder("outsight.stage.records.dead.lettered", loop, StageLoop::deadLettered)
+                .tag("stage", stage).description("Records a stage sent to the DLQ").register(registry);
+    }
+
+    /** Exposes the lag of a stage's consumer group, asked of Kafka at each scrape (cached a few seconds). */
+    void consumerLag(String stage, String group, ConsumerLag lag) {
+        Gauge.builder("outsight.consumer.lag", lag, l -> l.lag(group)).tag("stage", stage).tag("group", group)
+                .strongReference(true) // Micrometer holds gauge objects weakly: nothing else keeps this one
+                .description("Records on a stage's input topic past its consumer group's committed offsets")
+                .register(registry);
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
