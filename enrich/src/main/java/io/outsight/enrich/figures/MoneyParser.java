@@ -151,7 +151,10 @@ public final class MoneyParser {
                     && text.charAt(back - 1) != '–') {
                 back--; // include a currency sign written before the second number
             }
-            out.add(new Money(low, null, currency, m.start(), m.end("n1") + (m.group("m1") == null ? 0 : m.end("m1") - m.end("n1"))));
+            // The first amount ends with its own scale word ("$1bn to $2bn"); a scale word written only after the
+            // second number ("from 2020 to 2027bn USD") belongs to the second amount's span.
+            boolean ownScale = m.group("m1") != null && m.start("m1") < secondStart;
+            out.add(new Money(low, null, currency, m.start(), ownScale ? m.end("m1") : m.end("n1")));
             out.add(new Money(high, null, currency, back, m.end()));
             return;
         }

@@ -50,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Every address connected to is checked by the {@link AddressGuard}, after each redirect too, on the very
  *       address the connection uses ({@link GuardedDnsResolver}).
  *   <li>Connect, read and total timeouts; the total one cancels the request wherever it is.
- *   <li>gzip and deflate are asked for and decoded; the size limit applies to the decoded body.
+ *   <li>gzip and deflate are asked for and decoded; the size limit applies to the decoded body. A body that is too
+ *       large or not wanted (redirect, error) is not read to its end: past a few kilobytes the connection is dropped.
+ *   <li>A page whose body is binary (an image or archive sent as text/html) is {@code not_html}.
  *   <li>Conditional GET with the request's {@link Validators}; 304 gives {@link FetchResult.NotModified}.
  *   <li>429, 503 and connection errors are marked transient (with Retry-After); retrying is the caller's choice
  *       ({@code politeness.PoliteFetcher}).
@@ -60,6 +62,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PageFetcher implements Closeable {
     private static final String ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+    /** How much of an unwanted body is read to keep the connection; past it the connection is dropped. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
 
     private final FetchSettings settings;
     private final AddressGuard guard;
@@ -194,20 +198,102 @@ public final class PageFetcher implements Closeable {
             timedOut.set(true);
             get.cancel();
         }, left, TimeUnit.NANOSECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-            return respond(uri, request, response);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, get, null);
+            return respond(uri, request, get, response);
         } catch (IOException | RuntimeException e) {
+            get.cancel();
             if (timedOut.get()) {
                 return new Hop.Done(timeout());
             }
             return new Hop.Done(failure(uri, e));
         } finally {
             cancel.cancel(false);
+            closeQuietly(response);
         }
     }
 
-    private Hop respond(URI uri, FetchRequest request, ClassicHttpResponse response) throws IOException {
+    /**
+     * Gives up the rest of a body that will not be used. HttpClient's close reads an unread body to its end to keep
+     * the connection, which for a 50 MB page or a gzip bomb means reading it all; so a short rest is read (the
+     * connection is kept for the next request to the host) and a longer one drops the connection.
+     */
+    private static void discardBody(HttpGet get, ClassicHttpResponse response) {
+        var entity = response.getEntity();
+        if (entity == null) {
+            return;
+        }
+        if (entity.getContentLength() > DRAIN_LIMIT) {
+            get.cancel();
+            return;
+        }
+        try {
+            InputStream in = entity.getContent();
+            byte[] buffer = new byte[8 * 1024];
+            long left = DRAIN_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= n;
+            }
+            if (left > 0) {
+                return; // read to its end: the connection goes back to the pool
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection is unusable; it is dropped below
+        }
+        get.cancel();
+    }
+
+    private static void closeQuietly(@Nullable ClassicHttpResponse response) {
+        if (response == null) {
+            return;
+        }
+        try {
+            response.close();
+        } catch (IOException | RuntimeException e) {
+            // the exchange is over (or was aborted): nothing left to save
+        }
+    }
+
+    private Hop respond(URI uri, FetchRequest request, HttpGet get, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
+        Hop hop = respondWithoutBody(uri, request, status, response);
+        if (hop != null) {
+            discardBody(get, response);
+            return hop;
+        }
+        String contentType = headerValue(response, "Content-Type");
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        var entity = response.getEntity();
+        byte[] body;
+        if (entity == null) {
+            body = new byte[0];
+        } else {
+            InputStream in = entity.getContent();
+            body = readUpTo(in, request.maxBytes() + 1);
+            if (body.length > request.maxBytes()) {
+                get.cancel(); // the rest is not read: drop the connection (see discardBody)
+                if (!request.truncateAtLimit()) {
+                    return new Hop.Done(tooLarge(status, request.maxBytes()));
+                }
+                body = java.util.Arrays.copyOf(body, (int) request.maxBytes());
+            }
+        }
+        if (request.accept() == FetchRequest.Accept.HTML && mediaType.isEmpty() && !HtmlSniffer.looksLikeHtml(body)) {
+            return new Hop.Done(new FetchResult.Failed(FetchOutcome.NOT_HTML, status,
+                    "no content type, and the body does not look like HTML"));
+        }
+        if (request.accept() == FetchRequest.Accept.HTML && HtmlSniffer.looksBinary(body, charsetOf(contentType))) {
+            return new Hop.Done(new FetchResult.Failed(FetchOutcome.NOT_HTML, status,
+                    "content type '" + contentType + "', but the body is binary (NUL or control bytes), not HTML"));
+        }
+        return new Hop.Done(new FetchResult.Fetched(uri.toString(), status, contentType, charsetOf(contentType),
+                nullIfEmpty(headerValue(response, "ETag")), nullIfEmpty(headerValue(response, "Last-Modified")), body));
+    }
+
+    /** The answer to a response whose body is not wanted (redirect, error, wrong type, too long); null to read it. */
+    private @Nullable Hop respondWithoutBody(URI uri, FetchRequest request, int status, ClassicHttpResponse response) {
         String phrase = response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase();
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
             Header location = response.getFirstHeader("Location");
@@ -241,30 +327,11 @@ public final class PageFetcher implements Closeable {
                     "content type '" + contentType + "' is not HTML"));
         }
         var entity = response.getEntity();
-        byte[] body;
-        if (entity == null) {
-            body = new byte[0];
-        } else {
-            if (!request.truncateAtLimit() && entity.getContentEncoding() == null
-                    && entity.getContentLength() > request.maxBytes()) {
-                return new Hop.Done(tooLarge(status, request.maxBytes()));
-            }
-            try (InputStream in = entity.getContent()) {
-                body = readUpTo(in, request.maxBytes() + 1);
-            }
-            if (body.length > request.maxBytes()) {
-                if (!request.truncateAtLimit()) {
-                    return new Hop.Done(tooLarge(status, request.maxBytes()));
-                }
-                body = java.util.Arrays.copyOf(body, (int) request.maxBytes());
-            }
+        if (entity != null && !request.truncateAtLimit() && entity.getContentEncoding() == null
+                && entity.getContentLength() > request.maxBytes()) {
+            return new Hop.Done(tooLarge(status, request.maxBytes()));
         }
-        if (request.accept() == FetchRequest.Accept.HTML && mediaType.isEmpty() && !HtmlSniffer.looksLikeHtml(body)) {
-            return new Hop.Done(new FetchResult.Failed(FetchOutcome.NOT_HTML, status,
-                    "no content type, and the body does not look like HTML"));
-        }
-        return new Hop.Done(new FetchResult.Fetched(uri.toString(), status, contentType, charsetOf(contentType),
-                nullIfEmpty(headerValue(response, "ETag")), nullIfEmpty(headerValue(response, "Last-Modified")), body));
+        return null;
     }
 
     /** A Location value as a URI; spaces and non-ASCII characters, which servers do send, are percent-encoded. */

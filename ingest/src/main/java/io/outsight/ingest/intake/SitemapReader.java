@@ -13,6 +13,7 @@ import io.outsight.ingest.fetch.FetchRequest;
 import io.outsight.ingest.fetch.FetchResult;
 import io.outsight.ingest.fetch.PageFetcher;
 import io.outsight.ingest.fetch.Validators;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -23,13 +24,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the URLs of a sitemap or feed with crawler-commons' {@link SiteMapParser}, which understands XML sitemaps,
  * sitemap indexes, gzip, text sitemaps, RSS 2.0 and Atom, and here also the Google News extension. Indexes are
  * followed (each child once, at most {@code maxSitemaps} files). Files are fetched with the {@link PageFetcher}, so
- * the address guard, timeouts and redirect rules apply to them too. Thread-safe.
+ * the address guard, timeouts and redirect rules apply to them too; gzipped files are inflated here, to at most the
+ * parser's own size limit. The parser refuses document type declarations, so no external entity is resolved and
+ * no entity expansion bomb goes off. Thread-safe.
  */
 public final class SitemapReader {
     private final PageFetcher fetcher;
@@ -104,9 +108,21 @@ public final class SitemapReader {
             case FetchResult.Fetched f -> {
                 try {
                     String contentType = f.contentType().isEmpty() ? "application/xml" : f.contentType();
-                    yield parser.parseSiteMap(contentType, f.body(), location);
+                    byte[] body = f.body();
+                    if (isGzip(body)) {
+                        // The parser would inflate it as it reads, without a limit: a small file that inflates to
+                        // gigabytes of one <loc> or one text line would fill the memory.
+                        body = gunzip(body, SiteMapParser.MAX_BYTES_ALLOWED);
+                        if (body == null) {
+                            problems.add(url + ": too_large, larger than " + SiteMapParser.MAX_BYTES_ALLOWED
+                                    + " bytes once decompressed");
+                            yield null;
+                        }
+                        contentType = "application/octet-stream"; // what is inside is told by its first bytes
+                    }
+                    yield parser.parseSiteMap(contentType, body, location);
                 } catch (UnknownFormatException | IOException | RuntimeException e) {
-                    problems.add(url + ": not a sitemap or feed (" + e.getMessage() + ")");
+                    problems.add(url + ": not a sitemap or feed (" + describe(e) + ")");
                     yield null;
                 }
             }
@@ -120,6 +136,26 @@ public final class SitemapReader {
                 yield null;
             }
         };
+    }
+
+    private static boolean isGzip(byte[] body) {
+        return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+    }
+
+    /** The inflated bytes, or null when there are more than {@code limit}. */
+    private static byte @Nullable [] gunzip(byte[] body, int limit) throws IOException {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] out = in.readNBytes(limit + 1);
+            return out.length > limit ? null : out;
+        }
+    }
+
+    /** The message of an exception and of its cause: the parser says "Failed to parse", its cause says why. */
+    private static String describe(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
+                : message + ": " + cause.getMessage();
     }
 
     private static DiscoveredUrl discovered(SiteMapURL entry) {

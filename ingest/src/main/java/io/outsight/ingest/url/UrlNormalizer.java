@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Normalises URLs so that one page has one spelling: scheme and host lower-cased, IDN hosts in ASCII, default
- * ports, fragments and tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, …) removed, an empty
- * path made "/". Only http and https are accepted. Thread-safe.
+ * ports, fragments and tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, …, also percent-encoded)
+ * removed, an empty path made "/". Only http and https are accepted, with a port from 1 to 65535 and a host made of
+ * the characters RFC 3986 allows. Normalising a normalised URL changes nothing. Thread-safe.
  */
 public final class UrlNormalizer {
+    /** The characters of an RFC 3986 reg-name, lower-cased: unreserved, percent-escapes and sub-delims. */
+    private static final Pattern REG_NAME = Pattern.compile("(?:[a-z0-9._~!$&'()*+,;=-]|%[0-9a-f]{2})+");
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
             "igshid", "yclid", "_hsenc", "_hsmi", "ref_src");
 
@@ -44,13 +48,13 @@ public final class UrlNormalizer {
         int colon = authority.lastIndexOf(':');
         boolean hasPort = colon > authority.lastIndexOf(']');
         String rawHost = hasPort ? authority.substring(0, colon) : authority;
-        int port;
-        try {
-            port = hasPort && colon < authority.length() - 1 ? Integer.parseInt(authority.substring(colon + 1)) : -1;
-        } catch (NumberFormatException e) {
+        String portText = hasPort ? authority.substring(colon + 1) : "";
+        // Digits only: Integer.parseInt would also take "+80" and "-5".
+        if (!portText.chars().allMatch(c -> c >= '0' && c <= '9') || portText.length() > 5) {
             throw new InvalidUrlException(url, "bad port in '" + authority + "'");
         }
-        if (port > 65535) {
+        int port = portText.isEmpty() ? -1 : Integer.parseInt(portText);
+        if (port == 0 || port > 65535) {
             throw new InvalidUrlException(url, "bad port " + port);
         }
         String host;
@@ -65,6 +69,11 @@ public final class UrlNormalizer {
         }
         if (host.isEmpty()) {
             throw new InvalidUrlException(url, "no host");
+        }
+        // IDNA maps some characters to URL delimiters ("℀" to "a/c", "﹖" to "?"): such a host would move text into
+        // the path or query. Only the characters of an RFC 3986 host may remain.
+        if (!rawHost.startsWith("[") && !REG_NAME.matcher(host).matches()) {
+            throw new InvalidUrlException(url, "bad host name '" + host + "'");
         }
         boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : percentEncodeNonAscii(uri.getRawPath());
@@ -89,13 +98,38 @@ public final class UrlNormalizer {
         return out.toString();
     }
 
+    /** Percent-decodes as UTF-8; a malformed escape is kept as it is. */
+    private static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        var bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int hi = c == '%' && i + 2 < text.length() ? hexDigit(text.charAt(i + 1)) : -1;
+            int lo = hi >= 0 ? hexDigit(text.charAt(i + 2)) : -1;
+            if (lo >= 0) {
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     private static String withoutTracking(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
         var kept = new ArrayList<String>();
         for (String pair : rawQuery.split("&")) {
-            String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
+            // Servers decode the name, so "%75tm_source" is utm_source too.
+            String name = percentDecode(pair.split("=", 2)[0]).toLowerCase(Locale.ROOT);
             if (!pair.isEmpty() && !name.startsWith("utm_") && !TRACKING.contains(name)) {
                 kept.add(pair);
             }

@@ -56,18 +56,27 @@ final class ArticleFinder {
     /** Removes unlikely blocks, turns divs that are paragraphs into {@code p}, and lists the elements to score. */
     private List<Element> prepare(Element body) {
         var toScore = new ArrayList<Element>();
+        // Removed after the walk, all at once: removing them one by one costs jsoup a pass over the parent's children
+        // each time, which made a page of 100,000 empty sibling divs take about a minute. Nothing the walk looks at later
+        // can see them: it has left their subtrees and only looks at the nodes after them and below those.
+        var removed = new ArrayList<Element>();
         TextStats original = TextStats.measure(body);
+        // Whether each element holds text or media, as the walk will find it: the walk changes nothing below an
+        // element before it reaches the element, except to move phrasing content into new paragraphs.
+        Map<Element, Boolean> content = Dom.contentOf(body);
         int bodyLength = original.of(body).chars;
         Element node = body;
         while (node != null) {
             String tag = node.normalName();
             if (node != body && flags.stripUnlikely() && isUnlikely(node, tag, original.of(node).chars, bodyLength)) {
-                node = removeAndGetNext(node);
+                removed.add(node);
+                node = next(node, true);
                 continue;
             }
             if (node != body && (tag.equals("div") || tag.equals("section") || tag.equals("header")
-                    || Dom.HEADINGS.contains(tag)) && Dom.withoutContent(node)) {
-                node = removeAndGetNext(node);
+                    || Dom.HEADINGS.contains(tag)) && !hasContent(content, node)) {
+                removed.add(node);
+                node = next(node, true);
                 continue;
             }
             if (TAGS_TO_SCORE.contains(tag)) {
@@ -87,6 +96,7 @@ final class ArticleFinder {
             }
             node = next(node, false);
         }
+        Dom.removeAll(removed);
         return toScore;
     }
 
@@ -329,6 +339,11 @@ final class ArticleFinder {
     }
 
 
+    private static boolean hasContent(Map<Element, Boolean> known, Element node) {
+        Boolean has = known.get(node);
+        return has != null ? has : !Dom.withoutContent(node); // an element made during the walk
+    }
+
     /** The next element in document order; skips the element's subtree when asked. */
     static @Nullable Element next(Element node, boolean skipChildren) {
         if (!skipChildren && node.childrenSize() > 0) {
@@ -341,11 +356,5 @@ final class ArticleFinder {
             }
         }
         return null;
-    }
-
-    private static @Nullable Element removeAndGetNext(Element node) {
-        Element next = next(node, true);
-        node.remove();
-        return next;
     }
 }

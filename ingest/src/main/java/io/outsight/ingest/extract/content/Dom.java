@@ -1,5 +1,10 @@
 package io.outsight.ingest.extract.content;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -86,6 +91,33 @@ final class Dom {
         return !found[0];
     }
 
+    /**
+     * For every element of the subtree, whether it holds text or media (the opposite of {@link #withoutContent}),
+     * found in one pass: asking {@code withoutContent} of each element of a deep or wide page walks the same nodes
+     * again for every ancestor.
+     */
+    static Map<Element, Boolean> contentOf(Element root) {
+        Map<Element, Boolean> content = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    content.put(e, MEDIA.contains(e.normalName()));
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                boolean has = node instanceof TextNode t ? !t.isBlank()
+                        : node instanceof Element e && content.get(e);
+                if (has && node != root && node.parentNode() instanceof Element parent) {
+                    content.put(parent, true);
+                }
+            }
+        }, root);
+        return content;
+    }
+
     /** Whether the subtree holds any non-blank text; stops at the first. */
     static boolean hasText(Element e) {
         var found = new boolean[1];
@@ -139,6 +171,36 @@ final class Dom {
             }
         }, e);
         return found[0];
+    }
+
+    /**
+     * Removes elements from the tree, none inside another. The children of a parent that loses many are rebuilt in
+     * one pass: jsoup re-indexes a parent's children after each removal, so removing them one by one is quadratic.
+     */
+    static void removeAll(List<Element> elements) {
+        Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+        for (Element e : elements) {
+            Element parent = e.parent();
+            if (parent != null) {
+                byParent.computeIfAbsent(parent, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(e);
+            }
+        }
+        for (var entry : byParent.entrySet()) {
+            Element parent = entry.getKey();
+            Set<Node> gone = entry.getValue();
+            if (gone.size() <= 8) {
+                gone.forEach(Node::remove);
+                continue;
+            }
+            var kept = new ArrayList<Node>(parent.childNodeSize() - gone.size());
+            for (Node child : parent.childNodes()) {
+                if (!gone.contains(child)) {
+                    kept.add(child);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        }
     }
 
     /** Whether an ancestor (not the element itself) has the given tag name. */
