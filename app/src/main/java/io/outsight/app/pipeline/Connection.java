@@ -76,7 +76,7 @@ public final class Connection implements AutoCloseable {
                         "local stack in " + settings.dataDir() + " (left running)", null);
             }
             case START_FOR_THIS_COMMAND -> {
-                progress.accept("starting a local stack in " + settings.dataDir() + " for this run (Kafka and "
+                progress.accept("starting a local stack in " + settings.dataDir() + " for this command (Kafka and "
                         + "Elasticsearch) …");
                 var stack = LocalStack.start(settings);
                 var a = stack.addresses();
