@@ -24,9 +24,12 @@ import org.openjdk.jmh.annotations.Threads;
  * Extraction speed over the pages of the extraction development set: each call extracts the next page (round
  * robin, so every page counts alike), and the throughput is in pages per second. Text, metadata and language are
  * all included, as {@link MainContentExtractor#extract} does them for the pipeline. The pages are decoded before
- * measuring. Run with {@code ./mvnw -B -pl ingest -am -Pjmh -DskipTests test} from the repository root; the set is
- * read from {@code -Djmh.args="-p devSet=DIR …"}, by default {@code ../../shared/data/extraction-dev} from the
- * module folder.
+ * measuring. {@link #readability4jOnePage} does the same with readability4j, the baseline of the extraction issue,
+ * in the same run and on the same pages. Run with {@code ./mvnw -B -pl ingest -am -Pjmh -DskipTests test} from the
+ * repository root ({@link ExtractionBenchmarkMain} prints the F1 of both extractors first); the set is read from
+ * {@code -Djmh.args="-p devSet=DIR …"}, by default {@code ../../shared/data/extraction-dev} from the module folder.
+ * The single-threaded benchmarks also report their CPU time per page ({@link CpuTime}), which the load of the shared
+ * machine disturbs less than the wall-clock score.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,7 +38,7 @@ public class ExtractionBenchmark {
 
     private record Page(String html, String url) {}
 
-    @Param("../../shared/data/extraction-dev")
+    @Param(ExtractionBenchmarkMain.DEFAULT_DEV_SET)
     public String devSet;
 
     private MainContentExtractor extractor;
@@ -66,9 +69,25 @@ public class ExtractionBenchmark {
 
     /** One page per call, single-threaded: pages per second on one core. */
     @Benchmark
-    public ExtractedPage extractOnePage(Cursor cursor) {
+    public ExtractedPage extractOnePage(Cursor cursor, CpuTime cpu) {
         Page page = pages.get(cursor.next++ % pages.size());
-        return extractor.extract(page.html(), page.url());
+        long start = cpu.start();
+        ExtractedPage result = extractor.extract(page.html(), page.url());
+        cpu.stop(start);
+        return result;
+    }
+
+    /**
+     * The baseline: readability4j (Mozilla Readability on jsoup) on the same page, single-threaded; it parses the
+     * HTML itself, as ours does, and its text is what {@link Readability4jText} scores.
+     */
+    @Benchmark
+    public String readability4jOnePage(Cursor cursor, CpuTime cpu) {
+        Page page = pages.get(cursor.next++ % pages.size());
+        long start = cpu.start();
+        String result = Readability4jText.extract(page.html(), page.url());
+        cpu.stop(start);
+        return result;
     }
 
     /** The same from two threads sharing one extractor, as the ingest stage runs it. */
