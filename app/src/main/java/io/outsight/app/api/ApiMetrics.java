@@ -39,7 +39,7 @@ public final class ApiMetrics {
         Objects.requireNonNull(status, "status");
         Counter.builder("outsight.fetch.statuses").description("Fetch statuses read on outsight.fetch.status, by outcome")
                 .tag("outcome", status.outcome().wireName())
-                .tag("failed", Boolean.toString(!status.outcome().producedArticle()))
+                .tag("failed", Boolean.toString(status.outcome().isFailure()))
                 .register(registry).increment();
     }
 

@@ -2,7 +2,6 @@ package io.outsight.app.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outsight.core.record.FetchOutcome;
 import io.outsight.core.record.FetchStatus;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +35,7 @@ final class JobView {
             return status.articleId() != null && indexedIds.contains(status.articleId()) ? UrlState.INDEXED
                     : UrlState.FETCHED;
         }
-        return status.outcome() == FetchOutcome.NOT_MODIFIED || status.outcome() == FetchOutcome.DUPLICATE
-                ? UrlState.UNCHANGED : UrlState.FAILED;
+        return status.outcome().isFailure() ? UrlState.FAILED : UrlState.UNCHANGED;
     }
 
     static ObjectNode render(ObjectMapper mapper, Job job, Map<String, FetchStatus> statuses, Set<String> indexedIds) {

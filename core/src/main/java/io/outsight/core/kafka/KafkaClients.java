@@ -68,7 +68,7 @@ public final class KafkaClients {
         return new KafkaConsumer<>(consumerProps(groupId, clientId, maxPollRecords));
     }
 
-    public Map<String, Object> consumerProps(String groupId, String clientId, int maxPollRecords) {
+    private Map<String, Object> consumerProps(String groupId, String clientId, int maxPollRecords) {
         var props = new HashMap<String, Object>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

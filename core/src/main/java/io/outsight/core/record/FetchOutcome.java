@@ -25,6 +25,15 @@ public enum FetchOutcome {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the URL gave no article because something went wrong. {@code not_modified} and {@code duplicate} give
+     * no article by design and are not failures. The crawl-status index, the API's job view and its metrics all
+     * use this one definition.
+     */
+    public boolean isFailure() {
+        return this != OK && this != NOT_MODIFIED && this != DUPLICATE;
+    }
+
     /** Whether the URL produced a raw article. */
     public boolean producedArticle() {
         return this == OK;

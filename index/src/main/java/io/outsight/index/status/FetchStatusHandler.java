@@ -8,7 +8,6 @@ import io.outsight.core.json.RecordFormatException;
 import io.outsight.core.kafka.BatchHandler;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.kafka.TransientStageException;
-import io.outsight.core.record.FetchOutcome;
 import io.outsight.core.record.FetchStatus;
 import io.outsight.index.sink.BulkOutcome;
 import io.outsight.index.sink.BulkSettings;
@@ -108,16 +107,8 @@ public final class FetchStatusHandler implements BatchHandler, AutoCloseable {
         if (host != null) {
             tree.put("host", host);
         }
-        tree.put("failed", failed(status.outcome()));
+        tree.put("failed", status.outcome().isFailure());
         return tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** Whether an outcome means the URL gave no article because something went wrong (not by design). */
-    public static boolean failed(FetchOutcome outcome) {
-        return switch (outcome) {
-            case OK, NOT_MODIFIED, DUPLICATE -> false;
-            default -> true;
-        };
     }
 
     private static @Nullable String host(String url) {
