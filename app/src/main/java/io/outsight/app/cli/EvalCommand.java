@@ -23,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  outsight eval tagging --gold eval/tagging/dev.json --details",
                 "  outsight eval extraction --pages ../shared/data/extraction-dev/html --truth ../shared/data/extraction-dev/ground-truth.json"})
 final class EvalCommand {
+    private static final String FLOORS_HELP = "Fail with exit code 5 when a score is below its floor in this "
+            + "properties file (eval/floors.properties: score.key = minimum).";
     @Spec
     CommandSpec spec;
 
@@ -33,7 +35,8 @@ final class EvalCommand {
             @Option(names = "--gold", paramLabel = "FILE", defaultValue = "eval/tagging/dev.json",
                     description = "The annotated set (default ${DEFAULT-VALUE}).") Path gold,
             @Option(names = "--details", description = "Also list every error.") boolean details,
-            @Option(names = "--json", description = "Print the scores as one JSON object.") boolean json)
+            @Option(names = "--json", description = "Print the scores as one JSON object.") boolean json,
+            @Option(names = "--floors", paramLabel = "FILE", description = FLOORS_HELP) @Nullable Path floors)
             throws IOException {
         var report = TaggingEvaluation.evaluate(Pipeline.tagger(options.load()), GoldSet.read(gold));
         PrintWriter out = spec.commandLine().getOut();
@@ -44,7 +47,7 @@ final class EvalCommand {
             out.print(report.format(details));
         }
         out.flush();
-        return ExitCodes.OK;
+        return checkFloors(floors, "tagging", AccuracyFloors.scores(report));
     }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -61,13 +64,38 @@ final class EvalCommand {
             @Option(names = "--worst", defaultValue = "10", description = "List the N worst pages (default ${DEFAULT-VALUE}).")
                     int worst,
             @Option(names = "--threads", defaultValue = "2", description = "Pages extracted at once (default ${DEFAULT-VALUE}).")
-                    int threads) throws IOException {
+                    int threads,
+            @Option(names = "--floors", paramLabel = "FILE", description = FLOORS_HELP) @Nullable Path floors)
+            throws IOException {
         var report = predictions != null
                 ? ExtractionEvaluation.evaluateFile(predictions, truth)
                 : new ExtractionEvaluation(MainContentExtractor.create(), threads).evaluate(pages, truth);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report.format(worst));
         out.flush();
+        return checkFloors(floors, "extraction", AccuracyFloors.scores(report));
+    }
+
+    /** Prints one line per floor and fails with {@link ExitCodes#BELOW_FLOOR} when a score is under its floor. */
+    private int checkFloors(@Nullable Path file, String prefix, java.util.Map<String, Double> scores)
+            throws IOException {
+        if (file == null) {
+            return ExitCodes.OK;
+        }
+        var checks = AccuracyFloors.read(file).check(prefix, scores);
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no floor for " + prefix + " scores (keys " + prefix + ".*)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("accuracy floors (" + file + "):");
+        checks.forEach(check -> out.println("  " + check.line()));
+        out.flush();
+        long low = checks.stream().filter(check -> !check.passed()).count();
+        if (low > 0) {
+            spec.commandLine().getErr().println("outsight: " + low + " " + prefix + " score(s) below the floor in "
+                    + file + "; fix the regression or, if the drop is intended, lower the floor in the same commit");
+            return ExitCodes.BELOW_FLOOR;
+        }
         return ExitCodes.OK;
     }
 }

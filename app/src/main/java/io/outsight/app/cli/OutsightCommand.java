@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class, EvalCommand.class, ExtractCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 failure; 2 bad usage or configuration; 3 local stack not running or not "
-                + "startable; 4 run timed out.", "", "Examples:", "  outsight run", "  outsight search kpo",
+                + "startable; 4 run timed out; 5 a score below its floor (eval --floors).", "", "Examples:", "  outsight run", "  outsight search kpo",
                 "  outsight stack up", "  outsight worker enrich --kafka host:9092 --elasticsearch http://host:9200"})
 public final class OutsightCommand implements Runnable {
     @picocli.CommandLine.Spec
