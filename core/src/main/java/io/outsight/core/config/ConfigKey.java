@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,15 @@ public final class ConfigKey<T> {
     private final @Nullable T defaultValue;
     private final String description;
     private final boolean secret;
+    private final @Nullable ConfigKey<String> fileOf;
 
     private ConfigKey(String name, String typeName, Function<String, T> parser, @Nullable T defaultValue,
             String description, boolean secret) {
+        this(name, typeName, parser, defaultValue, description, secret, null);
+    }
+
+    private ConfigKey(String name, String typeName, Function<String, T> parser, @Nullable T defaultValue,
+            String description, boolean secret, @Nullable ConfigKey<String> fileOf) {
         this.name = Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+")) {
             throw new IllegalArgumentException("config key name must be dotted lower-case words: " + name);
@@ -32,6 +39,7 @@ public final class ConfigKey<T> {
         this.defaultValue = defaultValue;
         this.description = Objects.requireNonNull(description, "description");
         this.secret = secret;
+        this.fileOf = fileOf;
     }
 
     public static ConfigKey<String> string(String name, @Nullable String defaultValue, String description) {
@@ -40,6 +48,20 @@ public final class ConfigKey<T> {
 
     public static ConfigKey<String> secret(String name, String description) {
         return new ConfigKey<>(name, "secret", ConfigKey::nonBlank, null, description, true);
+    }
+
+    /**
+     * The key {@code <secret>-file}: a file that holds the value of a secret key, as Docker and Kubernetes mount
+     * secrets ({@code /run/secrets/…}). {@link ConfigLoader} reads it: the content without one trailing newline
+     * becomes the secret's value; setting both the secret and its file is an error.
+     */
+    public static ConfigKey<Path> secretFile(ConfigKey<String> secret) {
+        if (!secret.isSecret()) {
+            throw new IllegalArgumentException(secret.name() + " is not a secret key");
+        }
+        return new ConfigKey<>(secret.name() + "-file", "path", text -> Path.of(nonBlank(text)), null,
+                "File holding " + secret.name() + " (e.g. a mounted secret); one trailing newline is ignored",
+                false, secret);
     }
 
     public static ConfigKey<Integer> integer(String name, int defaultValue, int min, int max, String description) {
@@ -107,6 +129,11 @@ public final class ConfigKey<T> {
 
     public boolean isSecret() {
         return secret;
+    }
+
+    /** For a key made by {@link #secretFile}, the secret key whose value its file holds. */
+    public Optional<ConfigKey<String>> secretHeld() {
+        return Optional.ofNullable(fileOf);
     }
 
     /** Parses a value given as text; the message of the exception says what is wrong with the text. */

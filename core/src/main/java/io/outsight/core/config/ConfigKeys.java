@@ -17,11 +17,15 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ELASTICSEARCH_API_KEY = ConfigKey.secret("elasticsearch.api-key",
             "Elasticsearch API key (encoded form); exclusive with username/password");
 
+    public static final ConfigKey<Path> ELASTICSEARCH_API_KEY_FILE = ConfigKey.secretFile(ELASTICSEARCH_API_KEY);
+
     public static final ConfigKey<String> ELASTICSEARCH_USERNAME = ConfigKey.string("elasticsearch.username", null,
             "Elasticsearch user for basic authentication");
 
     public static final ConfigKey<String> ELASTICSEARCH_PASSWORD = ConfigKey.secret("elasticsearch.password",
             "Elasticsearch password for basic authentication");
+
+    public static final ConfigKey<Path> ELASTICSEARCH_PASSWORD_FILE = ConfigKey.secretFile(ELASTICSEARCH_PASSWORD);
 
     public static final ConfigKey<Path> ELASTICSEARCH_CA_FILE = ConfigKey.path("elasticsearch.ca-file", null,
             "PEM file of the CA that signed the Elasticsearch certificate, for TLS");
@@ -140,12 +144,20 @@ public final class ConfigKeys {
     public static final ConfigKey<Long> API_MAX_BODY_SIZE = ConfigKey.byteSize("api.max-body-size", 1024L * 1024,
             "Largest HTTP API request body; larger ones get 413");
 
+    public static final ConfigKey<Integer> WORKER_METRICS_PORT = ConfigKey.integer("worker.metrics-port", 0, 0, 65535,
+            "Port 'outsight worker' serves Prometheus metrics on at /metrics; 0: no metrics server");
+
+    public static final ConfigKey<String> WORKER_METRICS_HOST = ConfigKey.string("worker.metrics-host", "127.0.0.1",
+            "Address the worker's metrics server listens on; 0.0.0.0 for every interface (containers)");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             ELASTICSEARCH_URL,
             ELASTICSEARCH_API_KEY,
+            ELASTICSEARCH_API_KEY_FILE,
             ELASTICSEARCH_USERNAME,
             ELASTICSEARCH_PASSWORD,
+            ELASTICSEARCH_PASSWORD_FILE,
             ELASTICSEARCH_CA_FILE,
             INDEX_ALIAS,
             INDEX_FETCH_STATUS_INDEX,
@@ -182,5 +194,7 @@ public final class ConfigKeys {
             RUN_TIMEOUT,
             API_PORT,
             API_MAX_URLS,
-            API_MAX_BODY_SIZE);
+            API_MAX_BODY_SIZE,
+            WORKER_METRICS_PORT,
+            WORKER_METRICS_HOST);
 }

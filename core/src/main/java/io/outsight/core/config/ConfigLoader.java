@@ -1,5 +1,6 @@
 package io.outsight.core.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * reported at once, each naming the key and where it was set. Thread-safe.
  */
 public final class ConfigLoader {
+    private final List<ConfigKey<?>> keys;
     private final Map<String, ConfigKey<?>> byName;
     private final Map<String, ConfigKey<?>> byEnvName;
 
@@ -32,6 +34,7 @@ public final class ConfigLoader {
     }
 
     ConfigLoader(List<ConfigKey<?>> keys) {
+        this.keys = List.copyOf(keys);
         byName = keys.stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
         byEnvName = keys.stream().collect(Collectors.toMap(ConfigKey::envName, Function.identity()));
     }
@@ -74,6 +77,7 @@ public final class ConfigLoader {
             }
         });
 
+        readSecretFiles(values, origins, problems);
         var config = new Config(values, origins);
         validate(config, problems);
         if (!problems.isEmpty()) {
@@ -91,6 +95,32 @@ public final class ConfigLoader {
             String shown = key.isSecret() ? "" : " '" + text + "'";
             problems.add(key.name() + " from " + origin + ":" + shown + " is invalid: " + e.getMessage()
                     + " (expected " + key.typeName() + ")");
+        }
+    }
+
+    /**
+     * Replaces every {@code <secret>-file} key that is set by the secret its file holds. A secret set both directly
+     * and through a file is an error whatever the layers: which one was meant cannot be guessed.
+     */
+    private void readSecretFiles(Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, String> origins,
+            List<String> problems) {
+        for (ConfigKey<?> key : keys) {
+            var secret = key.secretHeld().orElse(null);
+            if (secret == null || !(values.get(key) instanceof Path file)) {
+                continue;
+            }
+            String origin = origins.get(key);
+            if (values.containsKey(secret)) {
+                problems.add("set either " + secret.name() + " (from " + origins.get(secret) + ") or " + key.name()
+                        + " (from " + origin + "), not both");
+                continue;
+            }
+            try {
+                values.put(secret, SecretFiles.read(file));
+                origins.put(secret, "file " + file + " (" + key.name() + " from " + origin + ")");
+            } catch (SecretFiles.UnusableSecretFile e) {
+                problems.add(key.name() + " from " + origin + ": " + file.toAbsolutePath() + " " + e.getMessage());
+            }
         }
     }
 
@@ -118,9 +148,12 @@ public final class ConfigLoader {
                 }
             }
         });
-        boolean apiKey = config.find(ConfigKeys.ELASTICSEARCH_API_KEY).isPresent();
+        // A secret whose file could not be read counts as given: its own problem is reported, not a second one.
+        boolean apiKey = config.find(ConfigKeys.ELASTICSEARCH_API_KEY).isPresent()
+                || config.find(ConfigKeys.ELASTICSEARCH_API_KEY_FILE).isPresent();
         boolean user = config.find(ConfigKeys.ELASTICSEARCH_USERNAME).isPresent();
-        boolean password = config.find(ConfigKeys.ELASTICSEARCH_PASSWORD).isPresent();
+        boolean password = config.find(ConfigKeys.ELASTICSEARCH_PASSWORD).isPresent()
+                || config.find(ConfigKeys.ELASTICSEARCH_PASSWORD_FILE).isPresent();
         if (apiKey && (user || password)) {
             problems.add("set either " + ConfigKeys.ELASTICSEARCH_API_KEY.name() + " or "
                     + ConfigKeys.ELASTICSEARCH_USERNAME.name() + "/" + ConfigKeys.ELASTICSEARCH_PASSWORD.name()
@@ -164,7 +197,13 @@ public final class ConfigLoader {
                 properties.stringPropertyNames().stream().sorted()
                         .forEach(key -> entries.put(key.strip(), properties.getProperty(key)));
             }
+        } catch (JsonProcessingException e) {
+            // Not e.getMessage(): the YAML parser quotes the offending line, which may hold a secret.
+            var at = e.getLocation();
+            problems.add("the configuration file " + file + " is not valid YAML"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException | RuntimeException e) {
+            // Properties.load names the fault ("Malformed \\uxxxx encoding.", "Input length = 1"), never the text.
             problems.add("cannot parse the configuration file " + file + ": " + e.getMessage());
         }
         return entries;

@@ -21,6 +21,14 @@ public record ConfigSources(@Nullable Path file, Map<String, String> environment
         flags = Map.copyOf(Objects.requireNonNull(flags, "flags"));
     }
 
+    /** Names only: the environment and the flags may hold secrets (and the environment much else). */
+    @Override
+    public String toString() {
+        return "ConfigSources[file=" + file + ", environment="
+                + environment.keySet().stream().filter(name -> name.startsWith("OUTSIGHT_")).sorted().toList()
+                + ", flags=" + flags.keySet().stream().sorted().toList() + "]";
+    }
+
     public static ConfigSources none() {
         return new ConfigSources(null, Map.of(), Map.of());
     }

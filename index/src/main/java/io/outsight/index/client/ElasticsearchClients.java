@@ -23,7 +23,9 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {}
 
     /**
-     * A client for {@code url} with the credentials and CA file of the configuration (secrets are never logged).
+     * A client for {@code url} with the credentials and CA file of the configuration (secrets are never logged). A
+     * secret given as a file ({@code elasticsearch.password-file}, {@code elasticsearch.api-key-file}) has already
+     * been read into its key by {@link io.outsight.core.config.ConfigLoader}.
      *
      * @throws ConfigException when the CA file cannot be read as PEM certificates
      */

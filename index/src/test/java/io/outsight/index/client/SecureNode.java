@@ -79,6 +79,8 @@ final class SecureNode implements AutoCloseable {
         String marker = dist + java.io.File.separator;
         ProcessTrees.stop(ProcessTrees.withMarker(marker), Duration.ofSeconds(30)); // left by a killed test JVM
         Path home = ElasticsearchDistribution.unpack(ElasticsearchDistribution.locate(null, version), dist, version);
+        // Lets the node create its .security index, and so API keys, on the integ-test distribution.
+        SecurityIndexAnalysisPlugin.install(home, version, dir.resolve("analysis-plugin"));
         Path javaHome = Path.of(System.getProperty("java.home"));
         Path data = dir.resolve("data");
         Path logs = dir.resolve("logs");

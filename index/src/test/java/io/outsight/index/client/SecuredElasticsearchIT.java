@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigKeys;
+import io.outsight.core.config.ConfigLoader;
+import io.outsight.core.config.ConfigSources;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.index.TestArticles;
 import io.outsight.index.layout.IndexLayout;
@@ -18,9 +22,14 @@ import io.outsight.index.sink.BulkSink;
 import io.outsight.index.sink.IndexDocument;
 import io.outsight.index.sink.IndexHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +37,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Index and search through TLS with credentials: a local node with security on (its own CA, a file-realm user),
- * reached with basic auth, the CA given as a PEM file.
+ * reached with basic auth or with an API key, the CA given as a PEM file. The clients are configured as a deployment
+ * would be: {@code OUTSIGHT_*} variables naming secret files (the Docker-secrets convention), read by
+ * {@link ConfigLoader}.
  */
 class SecuredElasticsearchIT {
     private static final RecordCodec CODEC = new RecordCodec();
     private static SecureNode node;
+    private static Path workDir;
 
     @BeforeAll
     static void startSecuredNode() throws Exception {
         String moduleDir = System.getProperty("basedir", System.getProperty("user.dir"));
-        node = SecureNode.start(Path.of(moduleDir, "target", "secure-es"));
+        workDir = Path.of(moduleDir, "target", "secure-es");
+        node = SecureNode.start(workDir);
     }
 
     @AfterAll
@@ -47,15 +60,43 @@ class SecuredElasticsearchIT {
         }
     }
 
-    /*
-     * API keys are not covered here: creating one makes the node create its .security index, whose mappings use the
-     * pattern_capture token filter of the analysis-common module, which the integ-test distribution lacks ("Unknown
-     * filter type [pattern_capture]"). ElasticsearchClientsTest checks that the client sends the key.
-     */
     @Test
-    void indexesAndSearchesOverTlsWithBasicAuth() throws Exception {
-        try (ElasticsearchClient basic = ElasticsearchClients.create(node.url(),
+    void indexesAndSearchesOverTlsWithAnApiKeyReadFromASecretFile() throws Exception {
+        String apiKey;
+        try (ElasticsearchClient admin = ElasticsearchClients.create(node.url(),
                 node.config(SecureNode.USER, node.password(), null, true))) {
+            // Least privilege, as an operator would issue it: the key may touch only its own indices.
+            apiKey = admin.security().createApiKey(k -> k.name("outsight-it").expiration(t -> t.time("1h"))
+                    .roleDescriptors("outsight-writer", r -> r
+                            .cluster("monitor", "manage_index_templates")
+                            .indices(i -> i.names("secure-api-key*").privileges("all"))))
+                    .encoded();
+        }
+        Config config = loadFromEnvironment(Map.of(
+                "OUTSIGHT_ELASTICSEARCH_URL", node.url(),
+                "OUTSIGHT_ELASTICSEARCH_API_KEY_FILE", secretFile("es_api_key", apiKey).toString(),
+                "OUTSIGHT_ELASTICSEARCH_CA_FILE", node.caFile().toString()));
+        assertFalse(String.join("\n", config.describe()).contains(apiKey), "the rendered configuration shows the key");
+        try (ElasticsearchClient keyed = ElasticsearchClients.create(config.get(ConfigKeys.ELASTICSEARCH_URL),
+                config)) {
+            indexAndSearch(keyed, "secure-api-key", "https://secure.example/api-key");
+            var e = assertThrows(ElasticsearchException.class,
+                    () -> keyed.indices().create(c -> c.index("outside-the-key")));
+            assertEquals(403, e.status(), "the key's role descriptor limits it to secure-api-key*");
+        }
+    }
+
+    @Test
+    void indexesAndSearchesOverTlsWithBasicAuthAndAPasswordFile() throws Exception {
+        Config config = loadFromEnvironment(Map.of(
+                "OUTSIGHT_ELASTICSEARCH_URL", node.url(),
+                "OUTSIGHT_ELASTICSEARCH_USERNAME", SecureNode.USER,
+                "OUTSIGHT_ELASTICSEARCH_PASSWORD_FILE", secretFile("es_password", node.password()).toString(),
+                "OUTSIGHT_ELASTICSEARCH_CA_FILE", node.caFile().toString()));
+        assertFalse(String.join("\n", config.describe()).contains(node.password()),
+                "the rendered configuration shows the password");
+        try (ElasticsearchClient basic = ElasticsearchClients.create(config.get(ConfigKeys.ELASTICSEARCH_URL),
+                config)) {
             indexAndSearch(basic, "secure-basic", "https://secure.example/basic");
         }
     }
@@ -68,11 +109,31 @@ class SecuredElasticsearchIT {
             assertEquals(401, e.status());
             assertFalse(String.valueOf(e.getMessage()).contains(node.password()));
         }
+        String unknownKey = Base64.getEncoder().encodeToString("no-such-id:no-such-secret".getBytes(
+                StandardCharsets.UTF_8));
+        try (ElasticsearchClient wrongKey = ElasticsearchClients.create(node.url(),
+                node.config(null, null, unknownKey, true))) {
+            var e = assertThrows(ElasticsearchException.class, () -> wrongKey.cluster().health());
+            assertEquals(401, e.status());
+        }
         try (ElasticsearchClient noCa = ElasticsearchClients.create(node.url(),
                 node.config(SecureNode.USER, node.password(), null, false))) {
             var e = assertThrows(IOException.class, () -> noCa.cluster().health());
             assertTrue(causedBy(e, SSLException.class), "expected a TLS failure, got " + e);
         }
+    }
+
+    /** A secret file as Docker mounts one: the value and a trailing newline, readable by its owner only. */
+    private static Path secretFile(String name, String value) throws IOException {
+        Path dir = Files.createDirectories(workDir.resolve("run-secrets"));
+        Path file = dir.resolve(name);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return Files.writeString(file, value + "\n");
+    }
+
+    private static Config loadFromEnvironment(Map<String, String> environment) {
+        return new ConfigLoader().load(new ConfigSources(null, environment, Map.of()));
     }
 
     private static void indexAndSearch(ElasticsearchClient es, String alias, String url) throws Exception {
