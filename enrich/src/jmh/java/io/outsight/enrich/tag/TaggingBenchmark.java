@@ -28,7 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * line blocks, no POS). Each call handles the next article (round robin, so every article counts alike); the
  * articles come from {@link BenchmarkArticles}. Run with {@code ./mvnw -B -pl enrich -am -Pjmh -DskipTests test}
  * from the repository root; {@link TaggingBenchmarkMain} prints the ratio at the end. {@link CpuTime} adds the CPU
- * time per call, which the load of the shared machine disturbs less than the wall-clock score.
+ * time per call, which the load of the shared machine disturbs less than the wall-clock score; and
+ * {@link #pairedTagAndBare} does both on each article in turn, for a ratio taken under the same load.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -100,9 +101,42 @@ public class TaggingBenchmark {
     public void sentencesAndTokens(Cursor cursor, CpuTime cpu, Blackhole blackhole) {
         String text = articles[cursor.next++ % articles.length].text();
         long start = cpu.start();
+        bare(text, blackhole);
+        cpu.stop(start);
+    }
+
+    private void bare(String text, Blackhole blackhole) {
         for (Span sentence : sentences.sentPosDetect(text)) {
             blackhole.consume(tokenizer.tokenizePos(text.substring(sentence.getStart(), sentence.getEnd())));
         }
-        cpu.stop(start);
+    }
+
+    /**
+     * Both workloads on the same article in one call, in alternating order, with the CPU time of each summed apart
+     * ({@link PairedCpuTime}): their ratio is measured under the same load, which on a shared machine can change
+     * several times over between two benchmarks run minutes apart. The score (time per call) is that of both.
+     */
+    @Benchmark
+    public void pairedTagAndBare(Cursor cursor, PairedCpuTime cpu, Blackhole blackhole) {
+        int n = cursor.next++;
+        BenchmarkArticles.Article article = articles[n % articles.length];
+        if ((n & 1) == 0) {
+            long t0 = cpu.now();
+            blackhole.consume(tagger.tag(article.title(), article.text()));
+            long t1 = cpu.now();
+            bare(article.text(), blackhole);
+            long t2 = cpu.now();
+            cpu.tagNanos += t1 - t0;
+            cpu.bareNanos += t2 - t1;
+        } else {
+            long t0 = cpu.now();
+            bare(article.text(), blackhole);
+            long t1 = cpu.now();
+            blackhole.consume(tagger.tag(article.title(), article.text()));
+            long t2 = cpu.now();
+            cpu.bareNanos += t1 - t0;
+            cpu.tagNanos += t2 - t1;
+        }
+        cpu.pairs++;
     }
 }

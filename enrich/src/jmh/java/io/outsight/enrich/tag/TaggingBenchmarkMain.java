@@ -43,6 +43,7 @@ public final class TaggingBenchmarkMain {
             return;
         }
         BenchmarkRatio.print(results, "tagArticle", "sentencesAndTokens", "the issue asks for at most 2");
+        BenchmarkRatio.printPaired(results, "pairedTagAndBare", "the issue asks for at most 2");
     }
 
     private static void describe(BenchmarkArticles set, String devSet) {

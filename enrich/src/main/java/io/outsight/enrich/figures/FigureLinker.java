@@ -119,6 +119,11 @@ public final class FigureLinker {
         }
 
         List<MarketFigure> figures() {
+            if (!hasDigit(stext)) {
+                // every figure parser needs a digit: most sentences have none, and only their citations count
+                attribution = attribution(citedOrganisations());
+                return List.of();
+            }
             List<Money> money = MoneyParser.parse(stext);
             List<Percent> percents = new ArrayList<>();
             for (Percent p : PercentParser.parse(stext)) {
@@ -133,6 +138,12 @@ public final class FigureLinker {
                     heads.add(h);
                 }
             }
+            List<Entity> cited = citedOrganisations();
+            String attributed = attribution(cited);
+            attribution = attributed;
+            if (money.isEmpty() && percents.isEmpty() && heads.isEmpty()) {
+                return List.of();
+            }
             List<Period> periods = new ArrayList<>();
             for (Period p : PeriodParser.parse(stext)) {
                 boolean inside = money.stream().anyMatch(m -> m.start() < p.end() && p.start() < m.end())
@@ -141,13 +152,6 @@ public final class FigureLinker {
                 if (!inside) {
                     periods.add(p);
                 }
-            }
-            List<Entity> cited = citedOrganisations();
-            String attributed = cited.isEmpty() ? (carriedAttribution != null && ANAPHORA.matcher(stext).find() ? carriedAttribution : null)
-                    : cited.getFirst().canonical();
-            attribution = attributed;
-            if (money.isEmpty() && percents.isEmpty() && heads.isEmpty()) {
-                return List.of();
             }
             List<int[]> anchors = new ArrayList<>();
             money.forEach(m -> anchors.add(new int[] {m.start(), m.end()}));
@@ -396,6 +400,22 @@ public final class FigureLinker {
                 }
             }
             return "PHP"; // the peso of outsourcing news is the Philippine one
+        }
+
+        /** What the sentence attributes its figures to: the first organisation it cites, or what "the report" is. */
+        private @Nullable String attribution(List<Entity> cited) {
+            return cited.isEmpty() ? (carriedAttribution != null && ANAPHORA.matcher(stext).find() ? carriedAttribution : null)
+                    : cited.getFirst().canonical();
+        }
+
+        private static boolean hasDigit(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The organisations the sentence cites ("according to …", "… said"), those after "according to" first. */

@@ -35,12 +35,36 @@ public final class HeadcountParser {
 
     private HeadcountParser() {}
 
+    /**
+     * Words of which every match of a pattern holds one (in lower case): a text without any cannot match, and
+     * looking for them is much cheaper than running the pattern, which tries its alternatives at every character.
+     */
+    private static final java.util.Map<Pattern, List<String>> REQUIRED = java.util.Map.of(
+            BEFORE, List.of("people", "person", "employ", "worker", "workforce", "job", "professional", "staff", "agent",
+                    "fte", "full", "associate", "engineer", "consultant", "recruit", "hire", "graduate", "fresher"),
+            AFTER, List.of("workforce", "headcount", "staff", "employee base"),
+            EMPLOYS, List.of("employ"),
+            HIRES, List.of("hir", "add", "creat", "recruit"));
+
+    private static boolean mayMatch(Pattern p, String lower) {
+        for (String word : REQUIRED.get(p)) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<Headcount> parse(String text) {
         List<Headcount> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (Pattern p : List.of(BEFORE, AFTER, EMPLOYS, HIRES)) {
+            if (!mayMatch(p, lower)) {
+                continue;
+            }
             Matcher m = p.matcher(text);
             while (m.find()) {
                 Double f = Multipliers.factor(m.group("m"));

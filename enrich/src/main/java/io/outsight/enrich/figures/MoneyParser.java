@@ -62,10 +62,45 @@ public final class MoneyParser {
 
     private MoneyParser() {}
 
+    /** The currency signs of {@link #CUR}. */
+    private static final String SIGNS = "$€£₹₱¥₩฿₦₺₽₪";
+    /** The written currencies of {@link #CUR} (as written) and of {@link #WORD_CUR} (in lower case). */
+    private static final List<String> WRITTEN_CODES = List.of("USD", "AUD", "CAD", "SGD", "HKD", "NZD", "BRL", "EUR", "GBP",
+            "INR", "Rs", "PHP", "Php", "PhP", "JPY", "CNY", "RMB", "KRW", "CHF", "MXN", "ZAR", "AED", "SAR", "MYR", "RM",
+            "IDR", "Rp", "VND", "THB", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "TRY", "RUB", "ILS", "PLN", "SEK",
+            "NOK", "DKK", "CZK", "HUF", "RON");
+    private static final List<String> CURRENCY_WORDS = List.of("dollar", "euro", "pound", "sterling", "rupee", "yen", "yuan",
+            "renminbi", "peso", "ringgit", "rand", "dirham", "riyal", "won");
+
+    /**
+     * Whether the text names a currency at all (a sign, a code, a word, or the "P" of pesos before a digit): most
+     * sentences with digits have none, and the patterns, which try dozens of currencies at every character, are slow.
+     */
+    static boolean mayHold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SIGNS.indexOf(c) >= 0 || c == 'P' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        for (String code : WRITTEN_CODES) {
+            if (text.contains(code)) {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String word : CURRENCY_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every amount of money in the text, in order. */
     public static List<Money> parse(String text) {
         List<Money> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHold(text)) {
             return out;
         }
         Matcher m = PREFIXED.matcher(text);

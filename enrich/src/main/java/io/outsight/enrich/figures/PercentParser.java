@@ -17,9 +17,18 @@ public final class PercentParser {
 
     private PercentParser() {}
 
+    /** Whether the text has a percent sign or word at all: most sentences have none, and the pattern is slow. */
+    private static boolean mayHold(String text) {
+        if (text.indexOf('%') >= 0 || text.indexOf('％') >= 0) {
+            return true;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("per") || lower.contains("pc");
+    }
+
     public static List<Percent> parse(String text) {
         List<Percent> out = new ArrayList<>();
-        if (text == null) {
+        if (text == null || !mayHold(text)) {
             return out;
         }
         Matcher m = PERCENT.matcher(text);

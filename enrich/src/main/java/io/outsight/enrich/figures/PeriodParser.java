@@ -21,8 +21,9 @@ public final class PeriodParser {
 
     public static List<Period> parse(String text) {
         List<Period> out = new ArrayList<>();
-        if (text == null) {
-            return out;
+        if (text == null || !text.contains("19") && !text.contains("20") && !text.contains("FY")
+                && !text.toLowerCase(java.util.Locale.ROOT).contains("fiscal")) {
+            return out; // every pattern needs a year from 19xx or 20xx, "FY" or "fiscal"
         }
         Matcher f = FISCAL.matcher(text);
         while (f.find()) {

@@ -12,6 +12,7 @@ public final class AnalyzedText {
     private final List<Sentence> sentences;
     private final List<Token> tokens;
     private final int[] sentenceStarts;
+    private final int[] tokenStarts;
 
     /**
      * @param text the analysed text
@@ -23,6 +24,7 @@ public final class AnalyzedText {
         this.sentences = List.copyOf(sentences);
         this.tokens = List.copyOf(tokens);
         this.sentenceStarts = this.sentences.stream().mapToInt(Sentence::start).toArray();
+        this.tokenStarts = this.tokens.stream().mapToInt(Token::start).toArray();
     }
 
     public String text() {
@@ -45,6 +47,19 @@ public final class AnalyzedText {
     /** The text of one sentence. */
     public String textOf(Sentence sentence) {
         return text.substring(sentence.start(), sentence.end());
+    }
+
+    /**
+     * The index in {@link #tokens()} of the token that covers the offset, or -1 when no token does (the offset is in
+     * white space or punctuation between tokens). A binary search: the taggers ask for many offsets.
+     */
+    public int tokenIndexAt(int offset) {
+        int i = Arrays.binarySearch(tokenStarts, offset);
+        if (i >= 0) {
+            return i;
+        }
+        int before = -i - 2;
+        return before >= 0 && offset < tokens.get(before).end() ? before : -1;
     }
 
     /**

@@ -32,6 +32,24 @@ public final class NlpPipeline {
         return analyze(text, false);
     }
 
+    /**
+     * Universal Dependencies POS tags of a run of tokens (a sentence, or a few words of one with some context on
+     * each side), for callers that need them in a few places only: tagging every sentence costs about three times
+     * the sentence detection and tokenisation of the text. The tokens are tagged as {@link #analyze} split them (a
+     * possessive "'s" is a token of its own here).
+     */
+    public String[] posTags(List<Token> tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        if (tokens.isEmpty()) {
+            return new String[0];
+        }
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).text();
+        }
+        return workers.get().posTagger(models).tag(words);
+    }
+
     /** Sentences and tokens, with Universal Dependencies POS tags on the tokens when {@code pos} is true. */
     public AnalyzedText analyze(String text, boolean pos) {
         Objects.requireNonNull(text, "text");

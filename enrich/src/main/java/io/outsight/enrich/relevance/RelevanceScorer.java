@@ -37,23 +37,25 @@ public final class RelevanceScorer {
      * @param providerMentions mentions of provider and industry-body organisations, title included
      */
     public double score(String title, String text, List<Entity> titleEntities, List<Entity> entities, int providerMentions) {
-        double evidence = 2 * (cueEvidence(title) + entityEvidence(titleEntities)) + cueEvidence(text) + entityEvidence(entities)
-                + 0.4 * Math.min(5, providerMentions);
-        int words = Words.of(text).size();
+        Words body = Words.of(text);
+        double evidence = 2 * (cueEvidence(Words.of(title)) + entityEvidence(titleEntities)) + cueEvidence(body)
+                + entityEvidence(entities) + 0.4 * Math.min(5, providerMentions);
+        int words = body.size();
         double length = Math.max(1.0, words / 400.0);
         double x = evidence / Math.sqrt(length);
         double score = 1 - Math.exp(-x / 2.5);
         return Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000.0;
     }
 
-    private double cueEvidence(String text) {
-        if (text.isEmpty()) {
+    private double cueEvidence(Words words) {
+        if (words.size() == 0) {
             return 0;
         }
-        Words words = Words.of(text);
         Map<String, Integer> counts = new HashMap<>();
+        // the matches of each context matcher in this text, found once (many cues share a condition)
+        Map<TermMatcher, List<TermMatch>> found = new java.util.IdentityHashMap<>();
         double sum = 0;
-        for (TermMatch m : cues.find(words, m -> holds(m, words))) {
+        for (TermMatch m : cues.find(words, m -> holds(m, words, found))) {
             int n = counts.merge(m.entry().term(), 1, Integer::sum);
             if (n <= 3) {
                 sum += Double.parseDouble(m.entry().canonical());
@@ -63,27 +65,28 @@ public final class RelevanceScorer {
     }
 
     /** The context rules of a cue, over a window of characters around it (relevance needs no sentence split). */
-    private boolean holds(TermMatch m, Words words) {
+    private boolean holds(TermMatch m, Words words, Map<TermMatcher, List<TermMatch>> found) {
         Conditions c = m.entry().conditions();
         if (c.isEmpty()) {
             return true;
         }
         int from = Math.max(0, m.start() - NEAR);
         int to = Math.min(words.text().length(), m.end() + NEAR);
-        if (c.ifNear() != null && !any(c.ifNear(), words, from, to, m)) {
+        if (c.ifNear() != null && !any(c.ifNear(), words, from, to, m, found)) {
             return false;
         }
-        if (c.ifDoc() != null && !any(c.ifDoc(), words, 0, words.text().length(), m)) {
+        if (c.ifDoc() != null && !any(c.ifDoc(), words, 0, words.text().length(), m, found)) {
             return false;
         }
-        if (c.unlessNear() != null && any(c.unlessNear(), words, from, to, m)) {
+        if (c.unlessNear() != null && any(c.unlessNear(), words, from, to, m, found)) {
             return false;
         }
-        return c.unlessDoc() == null || !any(c.unlessDoc(), words, 0, words.text().length(), m);
+        return c.unlessDoc() == null || !any(c.unlessDoc(), words, 0, words.text().length(), m, found);
     }
 
-    private static boolean any(TermMatcher matcher, Words words, int from, int to, TermMatch self) {
-        for (TermMatch cue : matcher.findAll(words)) {
+    private static boolean any(TermMatcher matcher, Words words, int from, int to, TermMatch self,
+                               Map<TermMatcher, List<TermMatch>> found) {
+        for (TermMatch cue : found.computeIfAbsent(matcher, k -> k.findAll(words))) {
             if (cue.start() >= from && cue.end() <= to && (cue.end() <= self.start() || cue.start() >= self.end())) {
                 return true;
             }

@@ -1,6 +1,5 @@
 package io.outsight.enrich.tag;
 
-import io.outsight.enrich.nlp.Sentence;
 import io.outsight.enrich.nlp.Token;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The statistical name finder: an OpenNLP maximum-entropy model trained on the general-domain corpora of
- * {@code shared/data/ner} (see {@link io.outsight.enrich.nlp.NameFinderTraining} and NOTICE), run sentence by
- * sentence on the pipeline's tokens. Only spans above a probability threshold count, since the model was not trained
- * on outsourcing news. Thread-safe: the model is shared, {@link NameFinderME} instances are per thread.
+ * {@code shared/data/ner} (see {@link io.outsight.enrich.nlp.NameFinderTraining} and NOTICE), run on windows of the
+ * pipeline's tokens that the caller chooses (see {@code ArticleTagger}). Only spans above a probability threshold
+ * count, since the model was not trained on outsourcing news. Thread-safe: the model is shared, {@link NameFinderME} instances are per thread.
  */
 final class NameModel {
     /** The bundled model, trained by {@code NameFinderTraining}. */
@@ -48,12 +47,18 @@ final class NameModel {
         }
     }
 
-    /** Person and organisation spans of the body, keyed by entity type. */
-    Map<String, List<Mention>> find(Section section) {
+    /**
+     * Tokens [from, to) of one sentence (indices into {@link io.outsight.enrich.nlp.AnalyzedText#tokens()}), which
+     * the model reads as if they were a sentence.
+     */
+    record Window(int sentence, int from, int to) {}
+
+    /** Person and organisation spans of the windows of the body, keyed by entity type. */
+    Map<String, List<Mention>> find(Section section, List<Window> windows) {
         Map<String, List<Mention>> out = new HashMap<>();
         NameFinderME finder = finders.get();
-        for (Sentence sentence : section.sentences()) {
-            List<Token> tokens = section.analyzed().tokensOf(sentence);
+        for (Window window : windows) {
+            List<Token> tokens = section.analyzed().tokens().subList(window.from(), window.to());
             if (tokens.isEmpty()) {
                 continue;
             }

@@ -118,7 +118,8 @@ public final class TermMatcher {
                 }
                 String key = words.key(j);
                 String surface = words.surface(j);
-                for (Prefix p : node.prefixes) {
+                for (int k = 0; k < node.prefixes.size(); k++) {
+                    Prefix p = node.prefixes.get(k);
                     if (key.startsWith(p.key) && caseOk(p.compiled, p.compiled.written.length - 1, surface, 0)) {
                         out.add(new TermMatch(i, j + 1, words.start(i), words.end(j), p.compiled.entry));
                     }

@@ -19,12 +19,15 @@ public final class Words {
     private final int[] starts;
     private final int[] ends;
     private final String[] keys;
+    /** The words as written, cut once: the taggers ask for them many times. */
+    private final String[] surfaces;
 
-    private Words(String text, int[] starts, int[] ends, String[] keys) {
+    private Words(String text, int[] starts, int[] ends, String[] keys, String[] surfaces) {
         this.text = text;
         this.starts = starts;
         this.ends = ends;
         this.keys = keys;
+        this.surfaces = surfaces;
     }
 
     public static Words of(String text) {
@@ -62,10 +65,12 @@ public final class Words {
             }
         }
         String[] keys = new String[count];
+        String[] surfaces = new String[count];
         for (int w = 0; w < count; w++) {
-            keys[w] = key(text.substring(starts[w], ends[w]));
+            surfaces[w] = text.substring(starts[w], ends[w]);
+            keys[w] = key(surfaces[w]);
         }
-        return new Words(text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), keys);
+        return new Words(text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), keys, surfaces);
     }
 
     static boolean isWordChar(int cp) {
@@ -107,7 +112,7 @@ public final class Words {
     }
 
     public String surface(int word) {
-        return text.substring(starts[word], ends[word]);
+        return surfaces[word];
     }
 
     /** The index of the first word that starts at or after the offset (size() when none does). */

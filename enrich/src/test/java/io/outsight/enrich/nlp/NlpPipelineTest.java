@@ -97,4 +97,25 @@ class NlpPipelineTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void findsTheTokenAtAnOffsetOrNoneBetweenTokens() {
+        AnalyzedText a = PIPELINE.analyze("Genpact hired 2,000 agents. Wipro too.");
+        for (int i = 0; i < a.tokens().size(); i++) {
+            Token t = a.tokens().get(i);
+            assertEquals(i, a.tokenIndexAt(t.start()), t.text());
+            assertEquals(i, a.tokenIndexAt(t.end() - 1), t.text());
+        }
+        assertEquals(-1, a.tokenIndexAt("Genpact".length()), "the space after the first token");
+        assertEquals(-1, a.tokenIndexAt(a.text().length()), "past the end");
+    }
+
+    @Test
+    void tagsPartsOfSpeechOfAFewTokensOnDemand() {
+        AnalyzedText a = PIPELINE.analyze("Analysts said Zenlytix signed a deal with Vertiqa.");
+        String[] tags = PIPELINE.posTags(a.tokens());
+        assertEquals(a.tokens().size(), tags.length);
+        assertEquals("PROPN", tags[2], String.join(" ", tags));
+        assertEquals(0, PIPELINE.posTags(List.of()).length);
+    }
 }

@@ -105,8 +105,14 @@ public final class TaggingEvaluation {
     }
 
     public static Report evaluate(ArticleTagger tagger, GoldSet gold) {
+        return evaluate(tagger, gold, () -> { });
+    }
+
+    /** Scores the tagger on the gold set, calling {@code onDocument} after each document (for progress display). */
+    public static Report evaluate(ArticleTagger tagger, GoldSet gold, Runnable onDocument) {
         Objects.requireNonNull(tagger, "tagger");
         Objects.requireNonNull(gold, "gold");
+        Objects.requireNonNull(onDocument, "onDocument");
         Map<String, Counts> entities = new TreeMap<>();
         Map<String, Counts> figures = new TreeMap<>();
         Map<String, int[]> fields = new TreeMap<>();
@@ -115,6 +121,7 @@ public final class TaggingEvaluation {
             TaggingResult result = tagger.tag(doc.title(), doc.text());
             scoreEntities(doc, result.entities(), entities, errors);
             scoreFigures(doc, result.marketFigures(), figures, fields, errors);
+            onDocument.run();
         }
         Counts all = new Counts(0, 0, 0);
         for (Counts c : entities.values()) {
