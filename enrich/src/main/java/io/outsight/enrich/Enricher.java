@@ -2,6 +2,7 @@ package io.outsight.enrich;
 
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.RawArticle;
+import io.outsight.enrich.dedup.TextFingerprinter;
 import io.outsight.enrich.tag.ArticleTagger;
 import java.time.Clock;
 import java.util.Objects;
@@ -13,6 +14,7 @@ public final class Enricher {
 
     private final ArticleTagger tagger;
     private final Clock clock;
+    private final TextFingerprinter fingerprinter = new TextFingerprinter();
 
     /** @param tagger loaded once (models and taxonomy) and shared by every worker thread */
     public Enricher(ArticleTagger tagger, Clock clock) {
@@ -24,6 +26,6 @@ public final class Enricher {
         Objects.requireNonNull(article, "article");
         var result = tagger.tag(article.title(), article.text());
         return new EnrichedArticle(article, clock.instant(), VERSION, result.tags(), result.entities(),
-                result.marketFigures(), result.relevance());
+                result.marketFigures(), result.relevance(), fingerprinter.fingerprint(article.text()).orElse(null));
     }
 }

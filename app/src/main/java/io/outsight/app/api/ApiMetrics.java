@@ -1,10 +1,10 @@
 package io.outsight.app.api;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.outsight.app.metrics.ConsumerLag;
+import io.outsight.app.metrics.StageMeters;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.record.FetchStatus;
 import java.util.Objects;
@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public final class ApiMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The stage meters, defined once with the workers' (io.outsight.app.metrics). */
+    private final StageMeters stageMeters = new StageMeters(registry);
     private final Counter submitted;
     private final Counter rejected;
 
@@ -45,21 +47,12 @@ public final class ApiMetrics {
 
     /** Exposes the counters of a stage loop running in this process (read only: the loop owns them). */
     public void stageLoop(String stage, StageLoop loop) {
-        Objects.requireNonNull(loop, "loop");
-        FunctionCounter.builder("outsight.stage.records.consumed", loop, StageLoop::consumed).tag("stage", stage)
-                .description("Records a stage consumed").register(registry);
-        FunctionCounter.builder("outsight.stage.records.produced", loop, StageLoop::produced).tag("stage", stage)
-                .description("Records a stage produced (for index: documents indexed)").register(registry);
-        FunctionCounter.builder("outsight.stage.records.dead.lettered", loop, StageLoop::deadLettered)
-                .tag("stage", stage).description("Records a stage sent to the DLQ").register(registry);
+        stageMeters.stageLoop(stage, loop);
     }
 
     /** Exposes the lag of a stage's consumer group, asked of Kafka at each scrape (cached a few seconds). */
     void consumerLag(String stage, String group, ConsumerLag lag) {
-        Gauge.builder("outsight.consumer.lag", lag, l -> l.lag(group)).tag("stage", stage).tag("group", group)
-                .strongReference(true) // Micrometer holds gauge objects weakly: nothing else keeps this one
-                .description("Records on a stage's input topic past its consumer group's committed offsets")
-                .register(registry);
+        stageMeters.consumerLag(stage, group, lag);
     }
 
     /** The Prometheus text exposition. */

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.outsight.app.web.Dashboard;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.FetchStatus;
 import io.outsight.core.record.UrlRequest;
@@ -37,13 +38,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API on an embedded Javalin (Jetty) server. Routes: {@code POST /jobs}, {@code GET /jobs/{id}},
- * {@code GET /search}, {@code GET /facets}, {@code GET /articles/{id}}, {@code GET /fetch-status}, {@code GET
- * /health}, {@code GET /metrics}, {@code GET /openapi.json}. Errors are JSON {@code {"error": "..."}} with a 4xx for
- * bad input and 503 when Kafka or Elasticsearch fails. Thread-safe once started; {@link #close()} stops it.
+ * {@code GET /search}, {@code GET /facets}, {@code GET /market-figures}, {@code GET /articles/{id}}, {@code GET
+ * /fetch-status}, {@code GET /health}, {@code GET /metrics}, {@code GET /openapi.json}; and the web {@link Dashboard}
+ * at {@code GET /}. Errors are JSON {@code {"error": "..."}} with a 4xx for bad input and 503 when Kafka or
+ * Elasticsearch fails. Thread-safe once started; {@link #close()} stops it.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> FETCH_STATUS_PARAMS = Set.of("outcome", "host", "failed", "since", "size");
+    /** Articles read by {@code GET /market-figures} unless {@code size} says otherwise: enough for a chart. */
+    static final int FIGURE_ARTICLES = 200;
 
     /**
      * @param maxUrls most URLs one job may hold
@@ -82,14 +86,18 @@ public final class ApiServer implements AutoCloseable {
         this.sitemaps = Objects.requireNonNull(sitemaps, "sitemaps");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        var dashboard = Dashboard.load();
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodySize();
+            dashboard.configure(config);
         });
+        dashboard.routes(app);
         app.post("/jobs", this::submit);
         app.get("/jobs/{id}", this::job);
         app.get("/search", ctx -> search(ctx, Set.of(), 10));
         app.get("/facets", ctx -> search(ctx, EnumSet.allOf(Facet.class), 0));
+        app.get("/market-figures", this::marketFigures);
         app.get("/articles/{id}", this::article);
         app.get("/fetch-status", this::fetchStatus);
         app.get("/health", this::health);
@@ -198,6 +206,11 @@ public final class ApiServer implements AutoCloseable {
     private void search(Context ctx, Set<Facet> defaultFacets, int defaultSize) throws IOException {
         var query = SearchParameters.parse(ctx.queryParamMap(), defaultFacets, defaultSize);
         json(ctx, store.search(query).toJson());
+    }
+
+    private void marketFigures(Context ctx) throws IOException {
+        var query = SearchParameters.parseFigures(ctx.queryParamMap(), FIGURE_ARTICLES);
+        json(ctx, store.marketFigures(query).toJson(codec));
     }
 
     private void article(Context ctx) throws IOException {

@@ -1,6 +1,7 @@
 package io.outsight.app.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.outsight.app.metrics.ConsumerLag;
 import io.outsight.app.pipeline.Endpoints;
 import io.outsight.app.pipeline.Stage;
 import io.outsight.core.config.Config;

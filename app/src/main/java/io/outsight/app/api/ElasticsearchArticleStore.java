@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.index.search.ArticleQuery;
 import io.outsight.index.search.ArticleSearch;
+import io.outsight.index.search.FigurePoints;
+import io.outsight.index.search.MarketFigureSearch;
 import io.outsight.index.search.SearchResults;
 import io.outsight.index.search.StoredArticle;
 import io.outsight.index.status.FetchStatusQuery;
@@ -23,6 +25,7 @@ public final class ElasticsearchArticleStore implements ArticleStore {
     private final ElasticsearchClient es;
     private final String alias;
     private final ArticleSearch articles;
+    private final MarketFigureSearch figures;
     private final FetchStatusSearch statuses;
 
     /**
@@ -33,6 +36,7 @@ public final class ElasticsearchArticleStore implements ArticleStore {
         this.es = Objects.requireNonNull(es, "es");
         this.alias = Objects.requireNonNull(alias, "alias");
         articles = new ArticleSearch(es, alias);
+        figures = new MarketFigureSearch(es, alias);
         statuses = new FetchStatusSearch(es, statusIndex, new RecordCodec());
     }
 
@@ -44,6 +48,11 @@ public final class ElasticsearchArticleStore implements ArticleStore {
     @Override
     public Optional<StoredArticle> article(String id) throws IOException {
         return articles.article(id);
+    }
+
+    @Override
+    public FigurePoints marketFigures(ArticleQuery query) throws IOException {
+        return figures.search(query);
     }
 
     @Override

@@ -96,6 +96,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--offset", defaultValue = "0", description = "Skip this many hits (paging).")
     int offset;
 
+    @Option(names = "--unique", description = "Count stories, not copies: keep one article per cluster of "
+            + "syndicated copies (the canonical one), for hits, totals and facets.")
+    boolean unique;
+
     @Option(names = "--id", paramLabel = "ARTICLE_ID",
             description = "Show one article with its entities and their offsets, instead of searching.")
     @Nullable String id;
@@ -151,7 +155,7 @@ final class SearchCommand implements Callable<Integer> {
         var builder = ArticleQuery.builder().text(String.join(" ", words)).outsourcingTypes(types)
                 .countries(countries).regions(regions).organizations(organizations).people(people)
                 .published(day(since, "--since"), day(until, "--until")).figureKinds(figureKinds)
-                .figureSegments(segments).facets(facets()).from(offset).size(size);
+                .figureSegments(segments).facets(facets()).from(offset).size(size).unique(unique);
         if (year != null) {
             int[] range = years(year);
             builder.figureYears(range[0] == Integer.MIN_VALUE ? null : range[0],

@@ -288,8 +288,8 @@ class ApiServerTest {
         JsonNode paths = answer.body().get("paths");
         var documented = new HashSet<String>();
         paths.fieldNames().forEachRemaining(documented::add);
-        assertEquals(Set.of("/jobs", "/jobs/{id}", "/search", "/facets", "/articles/{id}", "/fetch-status",
-                "/health", "/metrics", "/openapi.json"), documented);
+        assertEquals(Set.of("/jobs", "/jobs/{id}", "/search", "/facets", "/market-figures", "/articles/{id}",
+                "/fetch-status", "/health", "/metrics", "/openapi.json"), documented);
         for (String path : List.of("/search", "/facets")) {
             var names = new HashSet<String>();
             paths.get(path).get("get").get("parameters").forEach(p -> names.add(p.get("name").asText()));

@@ -16,11 +16,13 @@ import io.outsight.core.record.Entity;
 import io.outsight.core.record.MarketFigure;
 import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
+import io.outsight.core.record.TextFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON codec for every record in {@code io.outsight.core.record}: snake_case field names, ISO-8601 instants,
@@ -148,7 +150,7 @@ public final class RecordCodec {
         RawArticle article = mapper.treeToValue(tree, RawArticle.class);
         Enrichment e = mapper.treeToValue(enrichment, Enrichment.class);
         return new EnrichedArticle(article, e.enrichedAt(), e.enricherVersion(), e.tags(), e.entities(),
-                e.marketFigures(), e.relevance());
+                e.marketFigures(), e.relevance(), e.fingerprint());
     }
 
     private static String locationOf(JacksonException e) {
@@ -187,13 +189,16 @@ public final class RecordCodec {
             Tags tags,
             List<Entity> entities,
             List<MarketFigure> marketFigures,
-            double relevance) {
-        static final List<String> FIELDS =
-                List.of("enriched_at", "enricher_version", "tags", "entities", "market_figures", "relevance");
+            double relevance,
+            @Nullable TextFingerprint fingerprint) {
+        // fingerprint came after schema version 1 was out: optional, so older readers ignore it and older records
+        // read without it (an additive change, no version bump).
+        static final List<String> FIELDS = List.of("enriched_at", "enricher_version", "tags", "entities",
+                "market_figures", "relevance", "fingerprint");
 
         static Enrichment of(EnrichedArticle a) {
             return new Enrichment(a.enrichedAt(), a.enricherVersion(), a.tags(), a.entities(), a.marketFigures(),
-                    a.relevance());
+                    a.relevance(), a.fingerprint());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.outsight.core.record.FetchStatus;
 import io.outsight.core.record.MarketFigure;
 import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
+import io.outsight.core.record.TextFingerprint;
 import io.outsight.core.record.UrlRequest;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +119,40 @@ class RecordCodecTest {
         String json = codec.toJson(enriched()).replace("\"start\":8", "\"start\":\"eight\"");
         var e = assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class));
         assertTrue(e.getMessage().contains("entities[0].start"), e.getMessage());
+    }
+
+    @Test
+    void roundTripsTheFingerprintUnderSnakeCaseNames() {
+        var fingerprint = TextFingerprint.of("minhash-test", "abc123", new int[] {1, -2, Integer.MAX_VALUE, 0},
+                List.of("b0", "b1"));
+        var article = enriched().withFingerprint(fingerprint);
+        var tree = codec.toTree(article);
+        var json = tree.get("fingerprint");
+        assertEquals("minhash-test", json.get("scheme").asText());
+        assertEquals("abc123", json.get("text_hash").asText());
+        assertEquals(fingerprint.signature(), json.get("signature").asText());
+        assertEquals("b1", json.get("bands").get(1).asText());
+        var names = new java.util.HashSet<String>();
+        json.fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.Set.of("scheme", "text_hash", "signature", "bands"), names);
+        var decoded = codec.decode(tree.toString(), EnrichedArticle.class);
+        assertEquals(article, decoded);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, -2, Integer.MAX_VALUE, 0},
+                decoded.fingerprint().components());
+    }
+
+    @Test
+    void readsEnrichedArticlesWrittenBeforeFingerprintsWithoutOne() {
+        String json = codec.toJson(enriched());
+        assertFalse(json.contains("fingerprint"), json);
+        assertEquals(null, codec.decode(json, EnrichedArticle.class).fingerprint());
+    }
+
+    @Test
+    void refusesASignatureThatIsNotWholeComponents() {
+        String json = codec.toJson(enriched().withFingerprint(
+                TextFingerprint.of("s", "h", new int[] {7}, List.of()))).replace("\"AAAABw==\"", "\"AAAB\"");
+        assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class));
     }
 
     @Test

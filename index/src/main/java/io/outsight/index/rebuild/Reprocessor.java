@@ -8,6 +8,9 @@ import io.outsight.core.kafka.Backoff;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.RawArticle;
+import io.outsight.index.dedup.ClusterAssigner;
+import io.outsight.index.dedup.ClusterAssignment;
+import io.outsight.index.dedup.ClusterFields;
 import io.outsight.index.layout.IndexLayout;
 import io.outsight.index.sink.BulkOutcome;
 import io.outsight.index.sink.BulkSettings;
@@ -101,7 +104,8 @@ public final class Reprocessor {
             // Until the new version is complete it is not searched: skip refreshes, which speeds the build up.
             setRefreshInterval(next, "-1");
             Map<TopicPartition, Long> buildEnd = consumer.endOffsets(partitions);
-            replayUntil(consumer, buildEnd, enricher, sink, counts, progress);
+            var clusters = new ClusterAssigner(es, next);
+            replayUntil(consumer, buildEnd, enricher, sink, next, clusters, counts, progress);
             // A poll may have read past the end of this pass; the catch-up pass starts exactly there.
             buildEnd.forEach(consumer::seek);
             setRefreshInterval(next, templateRefreshInterval());
@@ -112,7 +116,7 @@ public final class Reprocessor {
                     + " articles)");
             long beforeCatchUp = counts.records;
             Map<TopicPartition, Long> catchUpEnd = consumer.endOffsets(partitions);
-            replayUntil(consumer, catchUpEnd, enricher, sink, counts, progress);
+            replayUntil(consumer, catchUpEnd, enricher, sink, next, clusters, counts, progress);
             long caughtUp = counts.records - beforeCatchUp;
             if (caughtUp > 0) {
                 progress.accept("replayed " + caughtUp + " raw records that arrived during the build");
@@ -128,21 +132,36 @@ public final class Reprocessor {
     }
 
     private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
-            Function<RawArticle, EnrichedArticle> enricher, BulkSink sink, Counts counts, Consumer<String> progress)
-            throws IOException, InterruptedException {
+            Function<RawArticle, EnrichedArticle> enricher, BulkSink sink, String index, ClusterAssigner clusters,
+            Counts counts, Consumer<String> progress) throws IOException, InterruptedException {
         long lastReport = System.nanoTime();
+        long indexedAtLastRefresh = counts.indexed;
         while (!reached(consumer, end)) {
-            var documents = new ArrayList<IndexDocument>();
+            var articles = new ArrayList<EnrichedArticle>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 var position = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.getOrDefault(position, 0L)) {
                     continue; // beyond this pass: the next pass (or the live stages) takes it
                 }
                 counts.records++;
-                enrich(record, enricher, counts).ifPresent(article -> documents.add(new IndexDocument(article.id(),
-                        IndexHandler.versionOf(article), codec.encode(article))));
+                enrich(record, enricher, counts).ifPresent(articles::add);
             }
-            write(sink, documents, counts);
+            // Syndicated copies are clustered anew in the new version, as the live sink does (first indexed wins).
+            Map<String, ClusterAssignment> assignments = clusters.assign(articles);
+            var documents = new ArrayList<IndexDocument>(articles.size());
+            for (EnrichedArticle article : articles) {
+                byte[] json = codec.encode(article);
+                ClusterAssignment assignment = assignments.get(article.id());
+                documents.add(new IndexDocument(article.id(), IndexHandler.versionOf(article),
+                        assignment == null ? json : ClusterFields.addTo(json, assignment)));
+            }
+            clusters.remember(write(sink, documents, counts));
+            // Refreshes are off during the build; the assigner's memory of recent articles bridges only so far, so
+            // the new version is refreshed before that memory overflows, keeping earlier articles findable.
+            if (counts.indexed - indexedAtLastRefresh >= ClusterAssigner.RECENT_CAPACITY / 2) {
+                es.indices().refresh(r -> r.index(index));
+                indexedAtLastRefresh = counts.indexed;
+            }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 progress.accept(counts.records + " raw records read, " + counts.indexed + " articles indexed");
                 lastReport = System.nanoTime();
@@ -168,9 +187,14 @@ public final class Reprocessor {
         return java.util.Optional.empty();
     }
 
-    /** Writes documents, resending those that failed transiently with backoff, and gives up after a while. */
-    private void write(BulkSink sink, List<IndexDocument> documents, Counts counts)
+    /**
+     * Writes documents, resending those that failed transiently with backoff, and gives up after a while.
+     *
+     * @return the ids Elasticsearch holds now (written, or already there in a newer version)
+     */
+    private List<String> write(BulkSink sink, List<IndexDocument> documents, Counts counts)
             throws IOException, InterruptedException {
+        var stored = new ArrayList<String>(documents.size());
         List<IndexDocument> pending = documents;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             List<BulkOutcome> outcomes = sink.write(pending);
@@ -178,8 +202,14 @@ public final class Reprocessor {
             String lastReason = "";
             for (int i = 0; i < outcomes.size(); i++) {
                 switch (outcomes.get(i)) {
-                    case BulkOutcome.Written w -> counts.indexed++;
-                    case BulkOutcome.Stale s -> counts.indexed++; // a newer enrichment is already there
+                    case BulkOutcome.Written w -> {
+                        counts.indexed++;
+                        stored.add(pending.get(i).id());
+                    }
+                    case BulkOutcome.Stale s -> { // a newer enrichment is already there
+                        counts.indexed++;
+                        stored.add(pending.get(i).id());
+                    }
                     case BulkOutcome.Rejected r -> {
                         counts.skipped++;
                         log.warn("{}: Elasticsearch rejected the document: {}", pending.get(i).id(), r.reason());
@@ -199,6 +229,7 @@ public final class Reprocessor {
             }
             pending = again;
         }
+        return stored;
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

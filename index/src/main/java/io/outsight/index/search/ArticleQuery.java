@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param facets the aggregations to return
  * @param from how many hits to skip (paging)
  * @param size how many hits to return
+ * @param unique count stories, not copies: keep only the canonical article of each cluster of syndicated copies
+ *     (articles without {@code duplicate_of}), so hits, totals and facets count each story once
  */
 public record ArticleQuery(
         String text,
@@ -46,7 +48,8 @@ public record ArticleQuery(
         @Nullable Integer figureYearTo,
         Set<Facet> facets,
         int from,
-        int size) {
+        int size,
+        boolean unique) {
 
     public ArticleQuery {
         Objects.requireNonNull(text, "text");
@@ -109,6 +112,7 @@ public record ArticleQuery(
         private final Set<Facet> facets = EnumSet.noneOf(Facet.class);
         private int from;
         private int size = 10;
+        private boolean unique;
 
         private Builder() {}
 
@@ -179,9 +183,16 @@ public record ArticleQuery(
             return this;
         }
 
+        /** Count stories, not copies (see {@link ArticleQuery#unique()}). */
+        public Builder unique(boolean value) {
+            unique = value;
+            return this;
+        }
+
         public ArticleQuery build() {
             return new ArticleQuery(text, outsourcingTypes, countries, regions, organizations, people, publishedFrom,
-                    publishedTo, figureKinds, figureSegments, figureYearFrom, figureYearTo, facets, from, size);
+                    publishedTo, figureKinds, figureSegments, figureYearFrom, figureYearTo, facets, from, size,
+                    unique);
         }
     }
 }

@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 public final class ArticleSearch {
     static final int FACET_SIZE = 20;
-    private static final String FIGURES = "market_figures";
+    static final String FIGURES = "market_figures";
+    private static final String DUPLICATE_OF = io.outsight.index.dedup.ClusterFields.DUPLICATE_OF;
     private static final RecordCodec CODEC = new RecordCodec();
 
     private final ElasticsearchClient es;
@@ -65,10 +66,7 @@ public final class ArticleSearch {
     static SearchRequest request(String index, ArticleQuery query) {
         var filters = filters(query);
         boolean hasText = !query.text().isBlank();
-        Query match = hasText
-                ? Query.of(q -> q.multiMatch(m -> m.query(query.text())
-                        .fields("title^3", "description^2", "headings^2", "text")))
-                : Query.of(q -> q.matchAll(m -> m));
+        Query match = textQuery(query);
         return SearchRequest.of(s -> {
             s.index(index)
                     .from(query.from())
@@ -91,12 +89,29 @@ public final class ArticleSearch {
     }
 
     private static List<Query> filters(ArticleQuery query) {
+        var filters = articleFilters(query);
+        if (query.filtersFigures()) {
+            filters.add(Query.of(q -> q.nested(n -> n.path(FIGURES).query(figureFilter(query)))));
+        }
+        return filters;
+    }
+
+    /**
+     * The filters on articles' tags and publication dates, without the figure filters: {@link MarketFigureSearch}
+     * adds those itself, to read the matching figures back.
+     */
+    static List<Query> articleFilters(ArticleQuery query) {
         var filters = new ArrayList<Query>();
         anyOf(filters, "tags.outsourcing_types", query.outsourcingTypes());
         anyOf(filters, "tags.countries", query.countries());
         anyOf(filters, "tags.regions", query.regions());
         anyOf(filters, "tags.organizations", query.organizations());
         anyOf(filters, "tags.people", query.people());
+        if (query.unique()) {
+            // Canonical articles only: one per story, and documents indexed before clustering (no duplicate_of)
+            // count as stories of their own. Facets aggregate the same documents, so they count stories too.
+            filters.add(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(DUPLICATE_OF))))));
+        }
         if (query.publishedFrom() != null || query.publishedTo() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {
                 d.field("published_at");
@@ -109,26 +124,35 @@ public final class ArticleSearch {
                 return d;
             }))));
         }
-        if (query.filtersFigures()) {
-            // One nested query: kind, segment and year must hold for the same figure.
-            var figure = new ArrayList<Query>();
-            anyOf(figure, FIGURES + ".kind", query.figureKinds());
-            anyOf(figure, FIGURES + ".segment", query.figureSegments());
-            if (query.figureYearFrom() != null || query.figureYearTo() != null) {
-                figure.add(Query.of(q -> q.range(r -> r.number(n -> {
-                    n.field(FIGURES + ".year");
-                    if (query.figureYearFrom() != null) {
-                        n.gte(query.figureYearFrom().doubleValue());
-                    }
-                    if (query.figureYearTo() != null) {
-                        n.lte(query.figureYearTo().doubleValue());
-                    }
-                    return n;
-                }))));
-            }
-            filters.add(Query.of(q -> q.nested(n -> n.path(FIGURES).query(f -> f.bool(b -> b.filter(figure))))));
-        }
         return filters;
+    }
+
+    /** The free-text part of a query: a multi-match over the article's fields, or everything when blank. */
+    static Query textQuery(ArticleQuery query) {
+        return query.text().isBlank()
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.multiMatch(m -> m.query(query.text())
+                        .fields("title^3", "description^2", "headings^2", "text")));
+    }
+
+    /** One query on a nested figure: kind, segment and year must hold for the same figure. */
+    static Query figureFilter(ArticleQuery query) {
+        var figure = new ArrayList<Query>();
+        anyOf(figure, FIGURES + ".kind", query.figureKinds());
+        anyOf(figure, FIGURES + ".segment", query.figureSegments());
+        if (query.figureYearFrom() != null || query.figureYearTo() != null) {
+            figure.add(Query.of(q -> q.range(r -> r.number(n -> {
+                n.field(FIGURES + ".year");
+                if (query.figureYearFrom() != null) {
+                    n.gte(query.figureYearFrom().doubleValue());
+                }
+                if (query.figureYearTo() != null) {
+                    n.lte(query.figureYearTo().doubleValue());
+                }
+                return n;
+            }))));
+        }
+        return Query.of(f -> f.bool(b -> b.filter(figure)));
     }
 
     /** Keeps documents whose field holds any of the values, ignoring case (tags are codes or names as written). */
@@ -148,6 +172,9 @@ public final class ArticleSearch {
                     Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(FACET_SIZE)));
             case PUBLISHED -> Aggregation.of(a -> a.dateHistogram(h -> h.field(facet.field())
                     .calendarInterval(CalendarInterval.Month).format("yyyy-MM").minDocCount(1)));
+            case TYPES_BY_MONTH -> Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(FACET_SIZE))
+                    .aggregations("months", m -> m.dateHistogram(h -> h.field(Facet.PUBLISHED.field())
+                            .calendarInterval(CalendarInterval.Month).format("yyyy-MM").minDocCount(1))));
             case FIGURE_KINDS -> Aggregation.of(a -> a.nested(n -> n.path(FIGURES))
                     .aggregations("kinds", k -> k.terms(t -> t.field(facet.field()).size(FACET_SIZE))));
             case MARKET_SIZE -> Aggregation.of(a -> a.nested(n -> n.path(FIGURES))
@@ -164,9 +191,10 @@ public final class ArticleSearch {
     private static List<FacetBucket> buckets(Facet facet, Aggregate aggregate) {
         return switch (facet) {
             case TYPES, COUNTRIES, REGIONS, ORGANIZATIONS, PEOPLE, SOURCING_MODELS -> terms(aggregate);
-            case PUBLISHED -> aggregate.dateHistogram().buckets().array().stream()
-                    .map(b -> FacetBucket.of(Objects.requireNonNullElse(b.keyAsString(), String.valueOf(b.key())),
-                            b.docCount()))
+            case PUBLISHED -> months(aggregate);
+            case TYPES_BY_MONTH -> aggregate.sterms().buckets().array().stream()
+                    .map(type -> new FacetBucket(type.key().stringValue(), type.docCount(),
+                            months(type.aggregations().get("months")), null))
                     .toList();
             case FIGURE_KINDS -> terms(aggregate.nested().aggregations().get("kinds"));
             case MARKET_SIZE -> {
@@ -184,6 +212,13 @@ public final class ArticleSearch {
                 yield result;
             }
         };
+    }
+
+    private static List<FacetBucket> months(Aggregate aggregate) {
+        return aggregate.dateHistogram().buckets().array().stream()
+                .map(b -> FacetBucket.of(Objects.requireNonNullElse(b.keyAsString(), String.valueOf(b.key())),
+                        b.docCount()))
+                .toList();
     }
 
     private static List<FacetBucket> terms(Aggregate aggregate) {

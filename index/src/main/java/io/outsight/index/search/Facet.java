@@ -15,6 +15,8 @@ public enum Facet {
     SOURCING_MODELS("tags.sourcing_models"),
     /** Articles per month of publication. */
     PUBLISHED("published_at"),
+    /** Articles per outsourcing type, then per month of publication within each type (a time series per type). */
+    TYPES_BY_MONTH("tags.outsourcing_types"),
     /** Market figures per kind (market_size, growth_rate, …), counted per figure. */
     FIGURE_KINDS("market_figures.kind"),
     /** Market-size figures per segment, then per year, with statistics of their values. */

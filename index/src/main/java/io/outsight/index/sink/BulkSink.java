@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class BulkSink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BulkSink.class);
 
+    private final ElasticsearchClient es;
     private final String target;
     private final BulkSettings settings;
     private final BulkIngester<CompletableFuture<BulkOutcome>> ingester;
@@ -47,7 +48,7 @@ public final class BulkSink implements AutoCloseable {
      * @param targetIsAlias whether {@code target} must be an existing alias
      */
     public BulkSink(ElasticsearchClient es, String target, boolean targetIsAlias, BulkSettings settings) {
-        Objects.requireNonNull(es, "es");
+        this.es = Objects.requireNonNull(es, "es");
         this.target = Objects.requireNonNull(target, "target");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ingester = BulkIngester.of(b -> b.client(es)
@@ -60,6 +61,11 @@ public final class BulkSink implements AutoCloseable {
 
     public String target() {
         return target;
+    }
+
+    /** The client the sink writes with, for lookups against the same cluster (it stays the caller's to close). */
+    ElasticsearchClient client() {
+        return es;
     }
 
     /**

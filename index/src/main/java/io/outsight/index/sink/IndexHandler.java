@@ -1,18 +1,25 @@
 package io.outsight.index.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.json.RecordFormatException;
 import io.outsight.core.kafka.BatchHandler;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.kafka.TransientStageException;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.index.dedup.ClusterAssigner;
+import io.outsight.index.dedup.ClusterAssignment;
+import io.outsight.index.dedup.ClusterFields;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +35,9 @@ import org.slf4j.LoggerFactory;
  *       article, becomes a dead letter with the reason.
  *   <li>429, 5xx, a lost connection or no answer in time fail the batch with a {@link TransientStageException}: the
  *       loop backs off and processes the same records again; the versions make the replay harmless.
+ *   <li>Syndicated copies: before writing, a {@link ClusterAssigner} places each article in its story's cluster
+ *       (one multi-search per batch), and the document gets {@code cluster_id} and, on copies, {@code duplicate_of}.
+ *       A replay keeps the cluster (see {@link io.outsight.index.dedup.ClusterRule}).
  * </ul>
  *
  * <p>Called by one stage thread at a time; the counters may be read from any thread. Close it to stop the sink.
@@ -38,6 +48,7 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
 
     private final BulkSink sink;
     private final RecordCodec codec;
+    private final @Nullable ClusterAssigner clusters;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -47,10 +58,20 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
         this(new BulkSink(es, alias, true, BulkSettings.DEFAULT), codec);
     }
 
-    /** A handler writing through {@code sink}, which it owns and closes. */
+    /** A handler writing through {@code sink}, which it owns and closes, clustering copies in the sink's target. */
     public IndexHandler(BulkSink sink, RecordCodec codec) {
+        this(sink, codec, new ClusterAssigner(sink.client(), sink.target()));
+    }
+
+    /**
+     * A handler writing through {@code sink}, which it owns and closes.
+     *
+     * @param clusters places articles in story clusters, or null to index without {@code cluster_id}
+     */
+    public IndexHandler(BulkSink sink, RecordCodec codec, @Nullable ClusterAssigner clusters) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.clusters = clusters;
     }
 
     /**
@@ -69,7 +90,9 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
         var documents = new ArrayList<IndexDocument>(batch.size());
         var sources = new ArrayList<ConsumerRecord<String, byte[]>>(batch.size());
-        // Each document goes to the sink as soon as it is read, so reading overlaps with the requests in flight.
+        var articles = new ArrayList<EnrichedArticle>(batch.size());
+        // Without clustering, each document goes to the sink as soon as it is read, so reading overlaps with the
+        // requests in flight; with it, the batch is read whole first, since its cluster lookup is one request.
         var pending = sink.batch();
         for (var record : batch) {
             try {
@@ -80,13 +103,29 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
                 // The record is sent as it is: it is already the document (see RecordCodec), and re-serialising
                 // every article would cost the sink a good part of its speed.
                 var document = new IndexDocument(article.id(), versionOf(article), record.value());
-                pending.add(document);
+                if (clusters == null) {
+                    pending.add(document);
+                }
                 documents.add(document);
                 sources.add(record);
+                articles.add(article);
             } catch (RecordFormatException e) {
                 log.warn("{}-{}@{} ({}): not an enriched article: {}", record.topic(), record.partition(),
                         record.offset(), record.key(), e.getMessage());
                 out.add(StageLoop.deadLetter(STAGE, record, e.getMessage(), 1));
+            }
+        }
+        if (clusters != null) {
+            Map<String, ClusterAssignment> assignments = assign(articles);
+            for (int i = 0; i < documents.size(); i++) {
+                var document = documents.get(i);
+                var assignment = assignments.get(document.id());
+                if (assignment != null) {
+                    document = new IndexDocument(document.id(), document.version(),
+                            ClusterFields.addTo(document.json(), assignment));
+                    documents.set(i, document);
+                }
+                pending.add(document);
             }
         }
         List<BulkOutcome> outcomes;
@@ -98,9 +137,13 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
         }
         long batchWritten = 0;
         long batchStale = 0;
+        var writtenIds = new ArrayList<String>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             switch (outcomes.get(i)) {
-                case BulkOutcome.Written w -> batchWritten++;
+                case BulkOutcome.Written w -> {
+                    batchWritten++;
+                    writtenIds.add(documents.get(i).id());
+                }
                 case BulkOutcome.Stale s -> batchStale++;
                 case BulkOutcome.Retry retry -> throw new TransientStageException("Elasticsearch did not take "
                         + documents.get(i).id() + " into " + sink.target() + ": " + retry.reason());
@@ -111,6 +154,9 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
                 }
             }
         }
+        if (clusters != null) {
+            clusters.remember(writtenIds);
+        }
         long batchRejected = documents.size() - batchWritten - batchStale;
         written.addAndGet(batchWritten);
         stale.addAndGet(batchStale);
@@ -118,6 +164,16 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
         log.debug("indexed {} articles into {} ({} already newer, {} rejected)", batchWritten, sink.target(),
                 batchStale, batchRejected);
         return out;
+    }
+
+    private Map<String, ClusterAssignment> assign(List<EnrichedArticle> articles) throws TransientStageException {
+        try {
+            return Objects.requireNonNull(clusters, "clusters").assign(articles);
+        } catch (IOException | ElasticsearchException e) {
+            // Unreachable, overloaded or missing index: like a failed bulk request, the batch is tried again.
+            throw new TransientStageException("could not look up the clusters of " + articles.size()
+                    + " articles in " + sink.target() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Documents Elasticsearch stored. */

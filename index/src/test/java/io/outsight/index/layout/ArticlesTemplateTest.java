@@ -36,6 +36,31 @@ class ArticlesTemplateTest {
         assertTrue(unmapped.isEmpty(), "fields without a mapping: " + unmapped);
     }
 
+    @Test
+    void mapsTheFingerprintAndClusterFields() {
+        var article = TestArticles.article("https://news.example/y", "Title", "BPO", "IN", "BPO", 2026, 1e9,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"))
+                .withFingerprint(io.outsight.core.record.TextFingerprint.of("s", "h", new int[] {1, 2},
+                        List.of("b0")));
+        var codec = new RecordCodec();
+        byte[] json = io.outsight.index.dedup.ClusterFields.addTo(codec.encode(article),
+                io.outsight.index.dedup.ClusterAssignment.duplicate(article.id(), "canonical-id"));
+        JsonNode document;
+        try {
+            document = codec.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var unmapped = new ArrayList<String>();
+        collectUnmapped("", document, MAPPINGS, unmapped);
+        assertTrue(unmapped.isEmpty(), "fields without a mapping: " + unmapped);
+        assertEquals(Optional.of("keyword"), typeOf("cluster_id"));
+        assertEquals(Optional.of("keyword"), typeOf("duplicate_of"));
+        assertEquals(Optional.of("keyword"), typeOf("fingerprint.bands"));
+        assertEquals(Optional.of("keyword"), typeOf("fingerprint.text_hash"));
+        assertEquals(Optional.of("binary"), typeOf("fingerprint.signature"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "tags.outsourcing_types, keyword", "tags.countries, keyword", "tags.regions, keyword",

@@ -12,6 +12,7 @@ import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
+import io.outsight.index.dedup.Fingerprints;
 import io.outsight.index.layout.IndexLayout;
 import io.outsight.index.search.ArticleQuery;
 import io.outsight.index.search.ArticleSearch;
@@ -112,6 +113,43 @@ class ReprocessorIT {
             assertEquals(0, search.search(ArticleQuery.builder().outsourcingTypes(List.of("OLD")).size(0).build())
                     .total());
             assertEquals(count, es.count(c -> c.index("it-reprocess-v2")).count(), "the previous version is kept");
+        }
+    }
+
+    @Test
+    void clustersSyndicatedCopiesInTheNewVersion(StackAddresses stack) throws Exception {
+        String topic = "it.reprocess.copies.raw";
+        String alias = "it-reprocess-copies";
+        ItSupport.createTopic(stack.kafkaBootstrapServers(), topic, 3);
+        var kafka = new KafkaClients(stack.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = kafka.producer("it-reprocess-copies");
+                ElasticsearchClient es = ItSupport.client(stack.elasticsearchUrl())) {
+            var records = new ArrayList<ProducerRecord<String, byte[]>>();
+            var stories = new java.util.HashMap<String, Long>();
+            for (int n = 0; n < 6; n++) {
+                RawArticle raw = TestArticles.numbered(n, Instant.now()).article();
+                records.add(new ProducerRecord<>(topic, raw.id(), CODEC.encode(raw)));
+                stories.put(raw.id(), n < 3 ? 7L : n == 3 ? 8L : -1L); // three copies of story 7
+            }
+            ItSupport.produce(producer, records);
+            var reprocessor = new Reprocessor(es, kafka, new IndexLayout(es, alias),
+                    BulkSettings.DEFAULT.withMaxOperations(50), CODEC, topic,
+                    new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)));
+
+            var report = reprocessor.run(raw -> {
+                long story = stories.get(raw.id());
+                EnrichedArticle article = tagging("BPO").apply(raw);
+                return story < 0 ? article : article.withFingerprint(Fingerprints.story(story));
+            }, line -> { });
+
+            assertEquals(6, report.indexed());
+            var search = new ArticleSearch(es, alias);
+            search.refresh();
+            assertEquals(6, search.search(ArticleQuery.builder().size(0).build()).total());
+            assertEquals(4, search.search(ArticleQuery.builder().unique(true).size(0).build()).total(),
+                    "the three copies of story 7 count once");
+            assertEquals(2, es.count(c -> c.index(report.newIndex())
+                    .query(q -> q.exists(e -> e.field("duplicate_of")))).count());
         }
     }
 

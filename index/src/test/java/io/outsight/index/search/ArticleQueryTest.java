@@ -66,6 +66,17 @@ class ArticleQueryTest {
     }
 
     @Test
+    void uniqueKeepsOnlyCanonicalArticlesForHitsAndFacets() throws Exception {
+        var all = requestJson(ArticleQuery.builder().facets(Set.of(Facet.TYPES)).build());
+        assertFalse(all.toString().contains("duplicate_of"), all.toString());
+        var unique = requestJson(ArticleQuery.builder().unique(true).facets(Set.of(Facet.TYPES)).build());
+        var filters = unique.at("/query/bool/filter");
+        assertEquals(1, filters.size(), filters.toString());
+        assertEquals("duplicate_of", filters.get(0).at("/bool/must_not/0/exists/field").asText(), filters.toString());
+        assertTrue(unique.at("/aggregations/types/terms").isObject(), "facets aggregate the filtered documents");
+    }
+
+    @Test
     void dropsBlankAndRepeatedValues() {
         var query = ArticleQuery.builder().countries(List.of(" IN", "", "IN", "PH")).build();
         assertEquals(List.of("IN", "PH"), query.countries());

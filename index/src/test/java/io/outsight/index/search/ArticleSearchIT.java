@@ -129,6 +129,10 @@ class ArticleSearchIT {
         Map<Facet, List<FacetBucket>> facets = results.facets();
         assertEquals(List.of(FacetBucket.of("BPO", 2), FacetBucket.of("ITO", 1)), facets.get(Facet.TYPES));
         assertEquals(List.of(FacetBucket.of("2025-03", 1), FacetBucket.of("2025-04", 2)), facets.get(Facet.PUBLISHED));
+        assertEquals(List.of(
+                new FacetBucket("BPO", 2, List.of(FacetBucket.of("2025-03", 1), FacetBucket.of("2025-04", 1)), null),
+                new FacetBucket("ITO", 1, List.of(FacetBucket.of("2025-04", 1)), null)),
+                facets.get(Facet.TYPES_BY_MONTH), "a time series per type");
         assertEquals(List.of(FacetBucket.of("market_size", 3), FacetBucket.of("growth_rate", 1)),
                 facets.get(Facet.FIGURE_KINDS));
 
@@ -143,6 +147,26 @@ class ArticleSearchIT {
         var json = results.toJson();
         assertEquals(2, json.at("/facets/types/0/count").asInt());
         assertEquals("2026", json.at("/facets/market-size/0/children/1/key").asText());
+    }
+
+    @Test
+    void marketFiguresComeBackOneByOneWithTheirArticle() throws Exception {
+        var figures = new MarketFigureSearch(es, ALIAS);
+        var sizes = figures.search(ArticleQuery.builder().figureKinds(List.of("market_size")).size(10).build());
+        assertEquals(3, sizes.articles());
+        assertEquals(List.of("BPO 2025", "BPO 2026", "ITO 2024"), sizes.points().stream()
+                .map(p -> p.figure().segment() + " " + p.figure().year()).toList(),
+                "ordered by segment and year; Poland's growth rate is not a market size");
+        var india = sizes.points().get(1);
+        assertEquals(indiaBpo.id(), india.articleId());
+        assertEquals("India BPO market booms", india.title());
+        assertEquals(indiaBpo.marketFigures().getFirst(), india.figure(), "the figure reads back as indexed");
+
+        var growth = figures.search(ArticleQuery.builder().figureKinds(List.of("growth_rate"))
+                .countries(List.of("PL")).build());
+        assertEquals(List.of(12.5), growth.points().stream().map(p -> p.figure().value()).toList());
+        assertEquals(0, figures.search(ArticleQuery.builder().figureKinds(List.of("market_size"))
+                .countries(List.of("DE")).build()).points().size(), "article filters apply");
     }
 
     @Test

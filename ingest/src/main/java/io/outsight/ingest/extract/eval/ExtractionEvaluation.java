@@ -20,7 +20,12 @@ public final class ExtractionEvaluation {
      * @param threads how many pages to extract at once (at least 1)
      */
     public ExtractionEvaluation(MainContentExtractor extractor, int threads) {
-        this.run = new ExtractionRun(Objects.requireNonNull(extractor, "extractor"), threads);
+        this(new ExtractionRun(Objects.requireNonNull(extractor, "extractor"), threads));
+    }
+
+    /** Evaluates with a prepared run (for example one that reports progress, {@link ExtractionRun#onEachPage}). */
+    public ExtractionEvaluation(ExtractionRun run) {
+        this.run = Objects.requireNonNull(run, "run");
     }
 
     /** Extracts every page of the folder (URLs from the truth file) and scores the texts against the truth. */

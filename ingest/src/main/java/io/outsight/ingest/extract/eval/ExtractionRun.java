@@ -34,17 +34,31 @@ public final class ExtractionRun {
 
     private final MainContentExtractor extractor;
     private final int threads;
+    private final Runnable onPage;
 
     /**
      * @param extractor the extractor to run
      * @param threads how many pages to extract at once (at least 1)
      */
     public ExtractionRun(MainContentExtractor extractor, int threads) {
+        this(extractor, threads, () -> { });
+    }
+
+    private ExtractionRun(MainContentExtractor extractor, int threads, Runnable onPage) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         this.threads = threads;
+        this.onPage = Objects.requireNonNull(onPage, "onPage");
+    }
+
+    /**
+     * The same run, calling {@code onPage} after each page is extracted (for progress display); with several
+     * threads it is called from each of them, so it must be thread-safe.
+     */
+    public ExtractionRun onEachPage(Runnable onPage) {
+        return new ExtractionRun(extractor, threads, onPage);
     }
 
     /** Runs over the folder; {@code truthFile} may be null. Results are ordered by page id. */
@@ -115,6 +129,14 @@ public final class ExtractionRun {
     }
 
     private ExtractionResult extractFile(Path file, Map<String, TruthEntry> truth) {
+        try {
+            return extractPage(file, truth);
+        } finally {
+            onPage.run();
+        }
+    }
+
+    private ExtractionResult extractPage(Path file, Map<String, TruthEntry> truth) {
         String id = id(file);
         TruthEntry entry = truth.get(id);
         String url = entry != null && entry.url() != null ? entry.url() : file.toUri().toString();

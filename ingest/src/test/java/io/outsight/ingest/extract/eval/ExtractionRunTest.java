@@ -70,6 +70,13 @@ class ExtractionRunTest {
     }
 
     @Test
+    void reportsEachExtractedPageForProgress() throws IOException {
+        var pagesDone = new java.util.concurrent.atomic.AtomicInteger();
+        new ExtractionRun(TestExtractors.extractor(), 2).onEachPage(pagesDone::incrementAndGet).run(pages, null);
+        assertEquals(2, pagesDone.get());
+    }
+
+    @Test
     void rejectsAMissingPagesFolder() {
         var run = new ExtractionRun(TestExtractors.extractor(), 1);
         assertThrows(IOException.class, () -> run.run(dir.resolve("nope"), null));

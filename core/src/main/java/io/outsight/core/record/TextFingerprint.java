@@ -1,0 +1,79 @@
+package io.outsight.core.record;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A similarity fingerprint of an article's main text, for finding the same story on other pages: a MinHash
+ * signature over word shingles of the normalised text, its LSH band keys, and a hash of the normalised text.
+ * Computed by enrich (a pure function of the text); compared by the index stage, which needs no hashing of its own:
+ * {@link #estimatedJaccard} counts equal signature components, and two articles share a band key only if their
+ * signatures agree on every component of that band.
+ *
+ * @param scheme how the fingerprint was made (algorithm, sizes, shingle width, banding); fingerprints of different
+ *     schemes are never compared, and their band keys never meet
+ * @param textHash hex hash of the normalised text: equal for exact duplicates (the trivial case)
+ * @param signature the MinHash components, each a 32-bit big-endian integer, Base64-encoded
+ * @param bands one key per LSH band (a hash of the band's components and its position)
+ */
+public record TextFingerprint(String scheme, String textHash, String signature, List<String> bands) {
+
+    public TextFingerprint {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(textHash, "textHash");
+        Objects.requireNonNull(signature, "signature");
+        bands = bands == null ? List.of() : List.copyOf(bands);
+        if (Base64.getDecoder().decode(signature).length % Integer.BYTES != 0) {
+            throw new IllegalArgumentException("signature of scheme " + scheme + " is not a whole number of 32-bit "
+                    + "components");
+        }
+    }
+
+    /** A fingerprint from its components, encoded as {@link #signature()} says. */
+    public static TextFingerprint of(String scheme, String textHash, int[] components, List<String> bands) {
+        var buffer = ByteBuffer.allocate(components.length * Integer.BYTES);
+        for (int component : components) {
+            buffer.putInt(component);
+        }
+        return new TextFingerprint(scheme, textHash, Base64.getEncoder().encodeToString(buffer.array()), bands);
+    }
+
+    /** The MinHash components of {@link #signature()}. */
+    public int[] components() {
+        var buffer = ByteBuffer.wrap(Base64.getDecoder().decode(signature));
+        int[] components = new int[buffer.remaining() / Integer.BYTES];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = buffer.getInt();
+        }
+        return components;
+    }
+
+    /**
+     * The Jaccard similarity of the two texts' shingle sets as the signatures estimate it: the fraction of equal
+     * components (1 for equal normalised texts). 0 when the schemes differ, since their components mean different
+     * things.
+     */
+    public double estimatedJaccard(TextFingerprint other) {
+        Objects.requireNonNull(other, "other");
+        if (!scheme.equals(other.scheme)) {
+            return 0;
+        }
+        if (textHash.equals(other.textHash)) {
+            return 1;
+        }
+        int[] mine = components();
+        int[] theirs = other.components();
+        if (mine.length != theirs.length || mine.length == 0) {
+            return 0;
+        }
+        int equal = 0;
+        for (int i = 0; i < mine.length; i++) {
+            if (mine[i] == theirs[i]) {
+                equal++;
+            }
+        }
+        return (double) equal / mine.length;
+    }
+}

@@ -1,0 +1,17 @@
+package io.outsight.index.dedup;
+
+import io.outsight.core.record.EnrichedArticle;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Where a batch's indexed candidates come from: Elasticsearch ({@link CandidateLookup}), or a table in tests. */
+@FunctionalInterface
+interface CandidateSource {
+    /**
+     * @param articles articles with a fingerprint
+     * @return what the index holds for each, by article id
+     * @throws IOException when the candidates cannot be had (the caller retries the batch)
+     */
+    Map<String, CandidateLookup.Found> find(List<EnrichedArticle> articles) throws IOException;
+}

@@ -1,0 +1,92 @@
+package io.outsight.index.dedup;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.outsight.core.record.EnrichedArticle;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Places each article of a batch in its story's cluster (see {@link ClusterRule} for the rule), in time that does
+ * not grow with the square of the corpus: one multi-search for the batch finds indexed candidates through their
+ * LSH band keys ({@link CandidateLookup}), and an in-memory band table finds copies within the batch and among the
+ * articles this worker wrote recently, which a search cannot see yet (Elasticsearch makes writes searchable at the
+ * next refresh, about a second later).
+ *
+ * <p>Usage per batch: {@link #assign} before writing, {@link #remember} with the assignments Elasticsearch stored,
+ * after writing. Assignments of a batch that failed are not remembered, so its replay is placed as if new.
+ *
+ * <p>Not thread-safe: one per index worker, like the handler that calls it.
+ */
+public final class ClusterAssigner {
+    /** How many recently written articles the worker keeps in memory, to bridge the refresh interval. */
+    public static final int RECENT_CAPACITY = 10_000;
+
+    private final CandidateSource lookup;
+    private final BandTable recent = new BandTable(RECENT_CAPACITY);
+    private final Map<String, ClusterMember> pending = new LinkedHashMap<>();
+
+    /** @param index the alias or index the sink writes to, where the candidates are searched */
+    public ClusterAssigner(ElasticsearchClient es, String index) {
+        this(new CandidateLookup(es, index));
+    }
+
+    ClusterAssigner(CandidateSource lookup) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /**
+     * The cluster of every article of the batch, by article id. Articles are placed earliest published first, each
+     * seeing the indexed articles, the recent ones and those placed before it in the batch.
+     *
+     * @throws IOException when the candidate search fails (the caller retries the batch)
+     */
+    public Map<String, ClusterAssignment> assign(List<EnrichedArticle> batch) throws IOException {
+        Objects.requireNonNull(batch, "batch");
+        List<EnrichedArticle> fingerprinted = batch.stream().filter(a -> a.fingerprint() != null).toList();
+        Map<String, CandidateLookup.Found> found = lookup.find(fingerprinted);
+        var ordered = new ArrayList<>(batch);
+        ordered.sort(ClusterRule.EARLIEST_FIRST);
+        var placed = new BandTable(Math.max(1, batch.size()));
+        var assignments = new LinkedHashMap<String, ClusterAssignment>();
+        pending.clear();
+        for (EnrichedArticle article : ordered) {
+            var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
+            ClusterMember self = placed.get(article.id())
+                    .or(() -> recent.get(article.id()))
+                    .orElse(indexed.self());
+            var candidates = new ArrayList<ClusterMember>(indexed.candidates());
+            if (article.fingerprint() != null) {
+                candidates.addAll(recent.candidates(article.fingerprint()));
+                candidates.addAll(placed.candidates(article.fingerprint()));
+            }
+            ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
+            var member = ClusterMember.of(assignment, article.fingerprint());
+            placed.put(member);
+            pending.put(article.id(), member);
+            assignments.put(article.id(), assignment);
+        }
+        return assignments;
+    }
+
+    /** Records the articles of the last {@link #assign}ed batch that Elasticsearch stored, by id. */
+    public void remember(Collection<String> writtenIds) {
+        Objects.requireNonNull(writtenIds, "writtenIds");
+        for (String id : writtenIds) {
+            ClusterMember member = pending.get(id);
+            if (member != null) {
+                recent.put(member);
+            }
+        }
+        pending.clear();
+    }
+
+    /** How many recent articles are held in memory. */
+    public int recentSize() {
+        return recent.size();
+    }
+}

@@ -1,0 +1,70 @@
+package io.outsight.index.dedup;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The clustering's fields in an article document, and how they are added to a document that is already JSON.
+ * Enriched records never carry these fields (they are the index stage's, not the record's), so adding them to the
+ * record's bytes cannot repeat a key; splicing the bytes spares the sink a parse and a re-serialisation per document.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ClusterFields {
+    /** The id of the canonical article of the article's story (its own id when it is the canonical one). */
+    public static final String CLUSTER_ID = "cluster_id";
+    /** The canonical article's id, on every copy but the canonical one. */
+    public static final String DUPLICATE_OF = "duplicate_of";
+    /** The LSH band keys of the text's fingerprint (keyword array, the candidate lookup's field). */
+    public static final String BANDS = "fingerprint.bands";
+    public static final String TEXT_HASH = "fingerprint.text_hash";
+    public static final String FINGERPRINT = "fingerprint";
+
+    private ClusterFields() {}
+
+    /**
+     * The document with {@code cluster_id} (and {@code duplicate_of} on a copy) as its first fields.
+     *
+     * @param json a JSON object, as UTF-8
+     * @throws IllegalArgumentException when {@code json} does not start with an object
+     */
+    public static byte[] addTo(byte[] json, ClusterAssignment assignment) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(assignment, "assignment");
+        int open = skipWhitespace(json, 0);
+        if (open >= json.length || json[open] != '{') {
+            throw new IllegalArgumentException("not a JSON object: document " + assignment.id());
+        }
+        var fields = new StringBuilder();
+        field(fields, CLUSTER_ID, assignment.clusterId());
+        if (assignment.duplicateOf() != null) {
+            fields.append(',');
+            field(fields, DUPLICATE_OF, assignment.duplicateOf());
+        }
+        int next = skipWhitespace(json, open + 1);
+        if (next < json.length && json[next] != '}') {
+            fields.append(',');
+        }
+        byte[] inserted = fields.toString().getBytes(StandardCharsets.UTF_8);
+        var out = new ByteArrayOutputStream(json.length + inserted.length);
+        out.write(json, 0, open + 1);
+        out.writeBytes(inserted);
+        out.write(json, open + 1, json.length - open - 1);
+        return out.toByteArray();
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":\"")
+                .append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
+    }
+
+    private static int skipWhitespace(byte[] json, int from) {
+        int i = from;
+        while (i < json.length && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+}

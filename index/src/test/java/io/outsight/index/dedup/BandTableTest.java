@@ -1,0 +1,44 @@
+package io.outsight.index.dedup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BandTableTest {
+    private static ClusterMember member(String id, long story, int changed) {
+        return new ClusterMember(id, id, null, Fingerprints.copy(story, changed, 1));
+    }
+
+    @Test
+    void findsMembersSharingABandOrTheTextButNotOthers() {
+        var table = new BandTable(10);
+        table.put(member("a", 1, 0));
+        table.put(member("b", 1, 30)); // two bands intact
+        table.put(member("c", 2, 0));
+        var found = table.candidates(Fingerprints.story(1)).stream().map(ClusterMember::id).toList();
+        assertEquals(List.of("a", "b"), found);
+    }
+
+    @Test
+    void forgetsTheOldestBeyondItsCapacityAndReplacesById() {
+        var table = new BandTable(2);
+        table.put(member("a", 1, 0));
+        table.put(member("b", 2, 0));
+        table.put(member("a", 3, 0)); // a again, now about story 3: no longer found for story 1
+        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
+        table.put(member("c", 4, 0)); // evicts b, the oldest
+        assertEquals(2, table.size());
+        assertTrue(table.get("b").isEmpty());
+        assertTrue(table.candidates(Fingerprints.story(2)).isEmpty());
+        assertEquals("a", table.candidates(Fingerprints.story(3)).getFirst().id());
+    }
+
+    @Test
+    void membersWithoutFingerprintAreNotHeld() {
+        var table = new BandTable(2);
+        table.put(new ClusterMember("x", "x", null, null));
+        assertEquals(0, table.size());
+    }
+}

@@ -1,0 +1,93 @@
+package io.outsight.index.dedup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.outsight.core.record.EnrichedArticle;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The assigner's own memory (the batch, and what the worker wrote before the index refreshed) with a table standing
+ * in for the index; the lookup against a real Elasticsearch is tested in {@link SyndicatedCopiesIT}.
+ */
+class ClusterAssignerTest {
+    private final Map<String, CandidateLookup.Found> indexed = new HashMap<>();
+    private final ClusterAssigner assigner = new ClusterAssigner(articles -> {
+        var found = new HashMap<String, CandidateLookup.Found>();
+        articles.forEach(a -> found.put(a.id(), indexed.getOrDefault(a.id(), CandidateLookup.Found.NOTHING)));
+        return found;
+    });
+
+    private static EnrichedArticle article(String url, String published, long story, int changed) {
+        return ClusterRuleTest.article(url, Instant.parse(published), Fingerprints.copy(story, changed, url.length()));
+    }
+
+    @Test
+    void copiesInOneBatchJoinTheEarliestPublishedWhateverTheirOrder() throws IOException {
+        var late = article("https://late.example/a", "2026-05-03T00:00:00Z", 1, 3);
+        var early = article("https://early.example/a", "2026-05-01T00:00:00Z", 1, 0);
+        var middle = article("https://middle.example/a", "2026-05-02T00:00:00Z", 1, 5);
+        var assignments = assigner.assign(List.of(late, middle, early));
+        assertEquals(ClusterAssignment.canonical(early.id()), assignments.get(early.id()));
+        assertEquals(ClusterAssignment.duplicate(middle.id(), early.id()), assignments.get(middle.id()));
+        assertEquals(ClusterAssignment.duplicate(late.id(), early.id()), assignments.get(late.id()));
+    }
+
+    @Test
+    void remembersWhatWasWrittenUntilTheIndexCanFindIt() throws IOException {
+        var first = article("https://one.example/b", "2026-05-01T00:00:00Z", 2, 0);
+        var notWritten = article("https://two.example/c", "2026-05-01T00:00:00Z", 3, 0);
+        assigner.assign(List.of(first, notWritten));
+        assigner.remember(List.of(first.id()));
+        assertEquals(1, assigner.recentSize());
+
+        var copyOfFirst = article("https://three.example/b", "2026-05-02T00:00:00Z", 2, 4);
+        var copyOfUnwritten = article("https://four.example/c", "2026-05-02T00:00:00Z", 3, 4);
+        var assignments = assigner.assign(List.of(copyOfFirst, copyOfUnwritten));
+        assertEquals(ClusterAssignment.duplicate(copyOfFirst.id(), first.id()), assignments.get(copyOfFirst.id()));
+        assertEquals(ClusterAssignment.canonical(copyOfUnwritten.id()), assignments.get(copyOfUnwritten.id()),
+                "a failed batch leaves nothing behind");
+    }
+
+    @Test
+    void aReplayFromMemoryKeepsItsCluster() throws IOException {
+        var canonical = article("https://one.example/d", "2026-05-01T00:00:00Z", 4, 0);
+        var copy = article("https://two.example/d", "2026-05-02T00:00:00Z", 4, 2);
+        assigner.assign(List.of(canonical, copy));
+        assigner.remember(List.of(canonical.id(), copy.id()));
+        // The copy comes again, alone, with an even closer article indexed meanwhile.
+        var closer = new ClusterMember("closer", "closer", null, copy.fingerprint());
+        indexed.put(copy.id(), new CandidateLookup.Found(null, List.of(closer)));
+        assertEquals(ClusterAssignment.duplicate(copy.id(), canonical.id()), assigner.assign(List.of(copy))
+                .get(copy.id()));
+    }
+
+    @Test
+    void joinsWhatTheIndexFoundAndKeepsWhatTheIndexHolds() throws IOException {
+        var copy = article("https://new.example/e", "2026-05-02T00:00:00Z", 5, 1);
+        indexed.put(copy.id(), new CandidateLookup.Found(null,
+                List.of(new ClusterMember("old-copy", "old-canonical", "old-canonical", Fingerprints.story(5)))));
+        assertEquals(ClusterAssignment.duplicate(copy.id(), "old-canonical"),
+                assigner.assign(List.of(copy)).get(copy.id()));
+
+        var stored = new ClusterMember(copy.id(), "first-canonical", "first-canonical", copy.fingerprint());
+        indexed.put(copy.id(), new CandidateLookup.Found(stored, List.of()));
+        assertEquals(ClusterAssignment.duplicate(copy.id(), "first-canonical"),
+                new ClusterAssigner(articles -> Map.of(copy.id(), indexed.get(copy.id())))
+                        .assign(List.of(copy)).get(copy.id()));
+    }
+
+    @Test
+    void aFailedLookupFailsTheBatch() {
+        var failing = new ClusterAssigner(articles -> {
+            throw new IOException("connection refused");
+        });
+        var article = article("https://x.example/f", "2026-05-02T00:00:00Z", 6, 0);
+        assertThrows(IOException.class, () -> failing.assign(List.of(article)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.outsight.index.dedup;
+
+import io.outsight.core.record.TextFingerprint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Fingerprints with a known similarity, for the index side's tests: the index never hashes text, it compares
+ * components and matches band keys, so a story is a seeded random signature and a copy is that signature with some
+ * components changed (similarity = unchanged / 128). Real fingerprints of real text are tested in enrich and app.
+ */
+public final class Fingerprints {
+    static final String SCHEME = "test-scheme";
+    static final int COMPONENTS = 128;
+    static final int ROWS = 4;
+
+    private Fingerprints() {}
+
+    /** The fingerprint of story {@code story}. */
+    public static TextFingerprint story(long story) {
+        return copy(story, 0, 0);
+    }
+
+    /** A copy of story {@code story} with {@code changed} of its components different (variant picks which values). */
+    public static TextFingerprint copy(long story, int changed, long variant) {
+        int[] components = new SplittableRandom(story).ints(COMPONENTS).toArray();
+        var random = new SplittableRandom(story * 31 + variant + 1);
+        // Change the components spread over the bands, so that no band survives by accident of the positions.
+        for (int i = 0; i < changed; i++) {
+            int position = (i * ROWS) % COMPONENTS + (i * ROWS) / COMPONENTS;
+            components[position] = random.nextInt();
+        }
+        String textHash = changed == 0 ? "story-" + story : "story-" + story + "-variant-" + variant + "-" + changed;
+        return TextFingerprint.of(SCHEME, textHash, components, bands(components));
+    }
+
+    static List<String> bands(int[] components) {
+        var bands = new ArrayList<String>();
+        for (int band = 0; band < COMPONENTS / ROWS; band++) {
+            int[] rows = Arrays.copyOfRange(components, band * ROWS, band * ROWS + ROWS);
+            bands.add(band + "-" + HexFormat.of().toHexDigits(Arrays.hashCode(rows)));
+        }
+        return bands;
+    }
+}
