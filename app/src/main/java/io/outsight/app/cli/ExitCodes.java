@@ -12,7 +12,7 @@ final class ExitCodes {
     static final int STACK = 3;
     /** {@code run} timed out before every URL was indexed or had a status. */
     static final int INCOMPLETE = 4;
-    /** {@code eval --floors}: a score is below its floor. */
+    /** {@code eval --floors}: a score is below its floor; {@code bench}: a benchmark target was missed. */
     static final int BELOW_FLOOR = 5;
 
     private ExitCodes() {}

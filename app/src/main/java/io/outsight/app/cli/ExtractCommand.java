@@ -1,11 +1,14 @@
 package io.outsight.app.cli;
 
 import io.outsight.ingest.extract.MainContentExtractor;
+import io.outsight.ingest.extract.eval.ExtractionResult;
 import io.outsight.ingest.extract.eval.ExtractionRun;
 import java.nio.file.Path;
+import java.util.SequencedMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +33,20 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Pages extracted at once (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        var results = new ExtractionRun(MainContentExtractor.create(), threads).runAndWrite(pages, truth, out);
+        SequencedMap<String, ExtractionResult> results;
+        try (var bar = progressOptions.start("extract", ExtractionRun.pageFiles(pages).size(), false,
+                spec.commandLine().getErr())) {
+            results = new ExtractionRun(MainContentExtractor.create(), threads).onEachPage(() -> bar.advance(1))
+                    .runAndWrite(pages, truth, out);
+        }
         spec.commandLine().getOut().printf("extracted %d page(s) into %s%n", results.size(), out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ingest') fetch them.",
         footer = {"", "Examples:", "  outsight ingest https://example.com/bpo-news.html",
                 "  outsight ingest --file urls.txt --sitemap https://example.com/news-sitemap.xml",
-                "  outsight ingest --feed https://example.com/rss --dry-run"})
+                "  outsight ingest --feed https://example.com/rss --dry-run",
+                "  outsight ingest --file urls.txt --json | jq .submitted"})
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -54,6 +55,15 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the normalised URLs, one per line, and submit nothing.")
     boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON object: submitted, duplicates, skipped sources, topic.")
+    boolean json;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
+    /** URLs put on the topic per flush: large enough for batching, small enough for a moving progress bar. */
+    static final int CHUNK = 500;
 
     @Spec
     CommandSpec spec;
@@ -132,20 +142,34 @@ final class IngestCommand implements Callable<Integer> {
         var codec = new RecordCodec();
         var kafkaAddress = config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
         if (kafkaAddress.isPresent()) {
-            submit(new KafkaClients(kafkaAddress.get()), codec, intake);
+            submit(new KafkaClients(kafkaAddress.get()), codec, intake, err);
         } else {
             try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, m -> {})) {
-                submit(new KafkaClients(connection.endpoints().kafkaBootstrapServers()), codec, intake);
+                submit(new KafkaClients(connection.endpoints().kafkaBootstrapServers()), codec, intake, err);
             }
         }
-        out.println("submitted " + intake.requests().size() + " URL(s) to " + Topics.URLS);
+        if (json) {
+            var tree = codec.mapper().createObjectNode().put("submitted", intake.requests().size())
+                    .put("duplicates", intake.duplicates()).put("topic", Topics.URLS);
+            intake.problems().forEach(tree.putArray("skipped")::add);
+            out.println(tree);
+        } else {
+            out.println("submitted " + intake.requests().size() + " URL(s) to " + Topics.URLS);
+        }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static void submit(KafkaClients kafka, RecordCodec codec, UrlIntake.Result intake) throws Exception {
-        try (var producer = kafka.producer("outsight-ingest-cli")) {
-            UrlSubmitter.submit(producer, codec, intake.requests());
+    private void submit(KafkaClients kafka, RecordCodec codec, UrlIntake.Result intake, PrintWriter err)
+            throws Exception {
+        var requests = intake.requests();
+        try (var producer = kafka.producer("outsight-ingest-cli");
+                var bar = progressOptions.start("submitting", requests.size(), json, err)) {
+            for (int from = 0; from < requests.size(); from += CHUNK) {
+                var chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
+                UrlSubmitter.submit(producer, codec, chunk);
+                bar.advance(chunk.size());
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON line per URL: its status and indexed document.")
     boolean json;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     @Spec
     CommandSpec spec;
@@ -121,19 +125,30 @@ final class RunCommand implements Callable<Integer> {
             long deadline = System.nanoTime() + config.get(ConfigKeys.RUN_TIMEOUT).toNanos();
             Map<String, FetchStatus> statuses = Map.of();
             Map<String, ObjectNode> indexed = Map.of();
-            while (System.nanoTime() < deadline) {
-                statuses = watcher.poll(Duration.ofMillis(300));
-                var ids = keyByUrl.values().stream().map(statuses::get)
-                        .filter(s -> s != null && s.articleId() != null).map(FetchStatus::articleId).toList();
-                indexed = search.byIds(ids);
-                boolean allStatuses = keyByUrl.values().stream().allMatch(statuses::containsKey);
-                if (allStatuses && indexed.size() == ids.stream().distinct().count()) {
-                    search.refresh();
-                    return new RunReport.Outcome(keyByUrl, statuses, indexed, true);
+            var keys = Set.copyOf(keyByUrl.values());
+            try (var bar = progressOptions.start("run", keys.size(), json, err)) {
+                while (System.nanoTime() < deadline) {
+                    statuses = watcher.poll(Duration.ofMillis(300));
+                    var ids = keyByUrl.values().stream().map(statuses::get)
+                            .filter(s -> s != null && s.articleId() != null).map(FetchStatus::articleId).toList();
+                    indexed = search.byIds(ids);
+                    bar.set(finished(keys, statuses, indexed));
+                    boolean allStatuses = keyByUrl.values().stream().allMatch(statuses::containsKey);
+                    if (allStatuses && indexed.size() == ids.stream().distinct().count()) {
+                        search.refresh();
+                        return new RunReport.Outcome(keyByUrl, statuses, indexed, true);
+                    }
                 }
             }
             return new RunReport.Outcome(keyByUrl, statuses, indexed, false);
         }
+    }
+
+    /** URLs that are done: a status that gave no article, or an article that is indexed. */
+    static long finished(Set<String> keys, Map<String, FetchStatus> statuses, Map<String, ObjectNode> indexed) {
+        return keys.stream().map(statuses::get)
+                .filter(s -> s != null && (s.articleId() == null || indexed.containsKey(s.articleId())))
+                .count();
     }
 
     private static String keyOf(UrlNormalizer normalizer, String url) {

@@ -63,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
                         : null;
                 var api = ApiService.start(config, connection.endpoints(), host,
                         pipeline == null ? List.<StageLoop>of() : pipeline.loops())) {
-            progress(err, "HTTP API on http://" + host + ":" + api.port() + "/ (OpenAPI at /openapi.json) using Kafka "
+            progress(err, "dashboard and HTTP API on http://" + host + ":" + api.port() + "/ (OpenAPI at "
+                    + "/openapi.json) using Kafka "
                     + connection.endpoints().kafkaBootstrapServers() + " and Elasticsearch "
                     + connection.endpoints().elasticsearchUrl() + (stages ? ", with the stages" : ""));
             // On Ctrl-C the JVM halts once its hooks return: the hook waits for this thread to close everything.

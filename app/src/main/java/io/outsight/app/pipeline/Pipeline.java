@@ -1,11 +1,14 @@
 package io.outsight.app.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.outsight.app.metrics.FetchOutcomeCounter;
+import io.outsight.app.metrics.StageMeters;
 import io.outsight.core.Topics;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.Backoff;
+import io.outsight.core.kafka.BatchHandler;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.enrich.Enricher;
@@ -24,8 +27,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,13 +56,16 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
     private final List<StageLoop> loops;
+    /** The consumer group of each loop, by the loop's stage name. */
+    private final Map<String, String> groups;
     /** What the stages' handlers own (connection pools), closed after the loops stopped. */
     private final List<AutoCloseable> closeables;
     private final List<Thread> threads = new ArrayList<>();
 
     private Pipeline(KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es, List<StageLoop> loops,
-            List<AutoCloseable> closeables) {
+            List<AutoCloseable> closeables, Map<String, String> groups) {
         this.closeables = List.copyOf(closeables);
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.producer = producer;
         this.es = es;
         this.loops = loops;
@@ -63,6 +73,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts the given stages against the endpoints; the index layout is ensured first when INDEX runs here. */
     public static Pipeline start(Config config, Endpoints endpoints, Set<Stage> stages) {
+        return start(config, endpoints, stages, null);
+    }
+
+    /**
+     * As above, counting what the stages do into {@code meters} where a loop's own counters do not tell it (the
+     * ingest stage's fetch outcomes); null: no such counting.
+     */
+    public static Pipeline start(Config config, Endpoints endpoints, Set<Stage> stages, @Nullable StageMeters meters) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(endpoints, "endpoints");
         var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
@@ -82,7 +100,8 @@ public final class Pipeline implements AutoCloseable {
                 // harmless instead.
                 case INGEST -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
                         instance, 10), kafka.transactionalProducer(instance, instance), List.of(Topics.URLS),
-                        closedLater(closeables, IngestHandler.create(config, codec)), Backoff.DEFAULT));
+                        counted(closedLater(closeables, IngestHandler.create(config, codec)), meters, codec),
+                        Backoff.DEFAULT));
                 case ENRICH -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
                         instance, 200), kafka.transactionalProducer(instance, instance), List.of(Topics.ARTICLES_RAW),
                         new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec), Backoff.DEFAULT));
@@ -90,7 +109,12 @@ public final class Pipeline implements AutoCloseable {
                         codec, closeables));
             }
         }
-        var pipeline = new Pipeline(producer, es, loops, closeables);
+        var groups = new LinkedHashMap<String, String>();
+        for (StageLoop loop : loops) {
+            groups.put(loop.stage(), loop.stage().equals(FetchStatusHandler.STAGE) ? STATUS_GROUP
+                    : Stage.valueOf(loop.stage().toUpperCase(Locale.ROOT)).groupId());
+        }
+        var pipeline = new Pipeline(producer, es, loops, closeables, groups);
         for (StageLoop loop : loops) {
             Thread thread = Thread.ofPlatform().name("outsight-" + loop.stage()).start(loop);
             pipeline.threads.add(thread);
@@ -139,6 +163,11 @@ public final class Pipeline implements AutoCloseable {
                         batchSize), producer, List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
     }
 
+    private static BatchHandler counted(BatchHandler handler,
+            @Nullable StageMeters meters, RecordCodec codec) {
+        return meters == null ? handler : new FetchOutcomeCounter(handler, meters, codec);
+    }
+
     /** Handlers that own resources (HTTP pools, bulk ingesters) are closed by the pipeline after its loops stop. */
     private static <T extends AutoCloseable> T closedLater(List<AutoCloseable> closeables, T handler) {
         closeables.add(handler);
@@ -174,6 +203,11 @@ public final class Pipeline implements AutoCloseable {
 
     public List<StageLoop> loops() {
         return List.copyOf(loops);
+    }
+
+    /** The consumer group of each running loop, by the loop's stage name (index also runs index-status). */
+    public Map<String, String> consumerGroups() {
+        return groups;
     }
 
     @Override

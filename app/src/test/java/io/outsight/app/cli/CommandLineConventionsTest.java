@@ -1,0 +1,145 @@
+package io.outsight.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Walks the picocli model of {@code outsight}: every command, however it was added, has a description, --help and
+ * an example of itself in its usage help, and every option says what it does. A new command cannot land without
+ * them. Also checks how errors and exit codes look to a user.
+ */
+class CommandLineConventionsTest {
+    private static final Path OPERATIONS_DOC = Path.of("..", "docs", "operations.md");
+
+    /** Every command and subcommand, except picocli's own {@code help}. */
+    static Stream<CommandSpec> commands() {
+        var all = new ArrayList<CommandSpec>();
+        collect(OutsightCommand.commandLine(), all);
+        return all.stream();
+    }
+
+    private static void collect(CommandLine commandLine, List<CommandSpec> into) {
+        if (commandLine.getCommand() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        into.add(commandLine.getCommandSpec());
+        commandLine.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, into));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void everyCommandIsDescribedWithHelpAndAnExampleOfItself(CommandSpec command) {
+        String name = command.qualifiedName();
+        String description = String.join(" ", command.usageMessage().description()).strip();
+        assertFalse(description.isEmpty(), name + " has no description");
+        assertTrue(command.optionsMap().containsKey("--help"), name + " has no --help (mixinStandardHelpOptions)");
+        List<String> footer = Arrays.asList(command.usageMessage().footer());
+        assertTrue(footer.stream().anyMatch(line -> line.startsWith("Example")),
+                name + " has no 'Example(s):' section in its footer: " + footer);
+        assertTrue(footer.stream().anyMatch(line -> line.strip().contains(name + " ") || line.strip().equals(name)),
+                name + " has no example that runs it: " + footer);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void everyOptionSaysWhatItDoes(CommandSpec command) {
+        for (OptionSpec option : command.options()) {
+            String description = String.join(" ", option.description()).strip();
+            assertFalse(description.isEmpty(), command.qualifiedName() + " " + option.longestName()
+                    + " has no description");
+        }
+    }
+
+    @Test
+    void everyExitCodeIsInTheHelpAndInTheOperationsGuide() throws Exception {
+        String footer = String.join("\n", OutsightCommand.commandLine().getCommandSpec().usageMessage().footer());
+        String guide = Files.readString(OPERATIONS_DOC);
+        for (Field field : ExitCodes.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != int.class) {
+                continue;
+            }
+            field.setAccessible(true);
+            int code = field.getInt(null);
+            assertTrue(footer.contains(code + " "), "the --help footer does not explain exit code " + code
+                    + " (" + field.getName() + "): " + footer);
+            assertTrue(guide.lines().anyMatch(line -> line.startsWith("| " + code + " |")),
+                    "docs/operations.md has no row '| " + code + " |' for exit code " + field.getName());
+        }
+    }
+
+    @Test
+    void badUsageIsOneLineWithAHintAndExitCodeTwo() {
+        var run = run("search", "--no-such-option");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("outsight: Unknown option: '--no-such-option'", run.errLines().getFirst());
+        assertEquals("(see 'outsight search --help')", run.errLines().getLast());
+        assertTrue(run.errLines().size() <= 3, "more than a message, a suggestion and a hint: " + run.errLines());
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        var run = run("serach", "kpo");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("search"), run.err());
+    }
+
+    @Test
+    void aConfigurationErrorNamesTheKeyInOneLineAndHintsAtVerbose() {
+        var run = run("config", "--set", "ingest.fetch.timeout=soon");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.errLines().getFirst().startsWith("outsight: ") && run.err().contains("ingest.fetch.timeout"),
+                run.err());
+        assertEquals("(run again with --verbose for details)", run.errLines().getLast());
+        assertFalse(run.err().contains("\tat "), "no stack trace without --verbose");
+    }
+
+    @Test
+    void verbosePrintsTheStackTrace() {
+        var run = run("config", "--set", "ingest.fetch.timeout=soon", "--verbose");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void networkFailuresGetAHintWhereverTheCauseIsWrapped() {
+        var wrapped = new IllegalStateException("search failed",
+                new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused")));
+        assertTrue(OutsightCommand.hint(wrapped).contains("outsight stack status"), OutsightCommand.hint(wrapped));
+        assertTrue(OutsightCommand.hint(new RuntimeException(new java.net.UnknownHostException("kafak")))
+                .contains("unknown host"));
+        assertEquals("", OutsightCommand.hint(new IllegalStateException("a bug")));
+    }
+
+    private record Run(int exitCode, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        var commandLine = OutsightCommand.commandLine();
+        var err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+        int exit = commandLine.execute(args);
+        return new Run(exit, err.toString());
+    }
+}
