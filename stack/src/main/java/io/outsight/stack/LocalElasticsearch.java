@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code runuser}, because Elasticsearch refuses to run as root; its folders are handed over to that user.
  *
  * <p>Thread-safe. {@link #close()} stops the node; so does JVM exit unless it was started {@link Lifetime#DETACHED}.
+ * {@link #stop()} and {@link #restart()} take the node down and bring it back on the same port and data, as in an
+ * outage (fault tests).
  */
 public final class LocalElasticsearch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalElasticsearch.class);
@@ -41,20 +43,28 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final int LOG_LINES = 40;
 
     private final ElasticsearchCommand command;
-    private final ChildProcess process;
     private final Path consoleLog;
+    private final Path stackDataDir;
+    private final String marker;
+    private final Lifetime lifetime;
+    private final Duration startupTimeout;
+
+    /** The running node; replaced by {@link #restart()}. Guarded by {@code this} for changes. */
+    private volatile ChildProcess process;
 
     /** Sizes of the logs when this node started: failure messages show only what this start wrote. */
-    private final long consoleLogMark;
-    private final long serverLogMark;
+    private volatile long consoleLogMark;
+    private volatile long serverLogMark;
+    private volatile boolean closed;
 
-    private LocalElasticsearch(ElasticsearchCommand command, ChildProcess process, Path consoleLog,
-            long consoleLogMark, long serverLogMark) {
+    private LocalElasticsearch(ElasticsearchCommand command, Path consoleLog, Path stackDataDir, String marker,
+            Lifetime lifetime, Duration startupTimeout) {
         this.command = command;
-        this.process = process;
         this.consoleLog = consoleLog;
-        this.consoleLogMark = consoleLogMark;
-        this.serverLogMark = serverLogMark;
+        this.stackDataDir = stackDataDir;
+        this.marker = marker;
+        this.lifetime = lifetime;
+        this.startupTimeout = startupTimeout;
     }
 
     /** The Elasticsearch version this module runs (the root pom's {@code elasticsearch.version}). */
@@ -100,13 +110,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("Cannot create the Elasticsearch folders under " + esDir + ": " + e, e);
         }
-        try {
-            // the launcher leaves a folder per start in ES_TMPDIR; nothing in it outlives the node
-            ElasticsearchDistribution.deleteTree(tmpDir);
-            Files.createDirectories(tmpDir);
-        } catch (IOException e) {
-            throw new StackException("Cannot clear " + tmpDir + ": " + e, e);
-        }
+        clearTmp(tmpDir);
         if (asRoot) {
             ElasticsearchUser.requireTraversable(settings.elasticsearchUser(), esDir);
             // the node writes its keystore into config/ on first start, besides data, logs and tmp
@@ -116,22 +120,56 @@ public final class LocalElasticsearch implements AutoCloseable {
         ElasticsearchCommand command = new ElasticsearchCommand(home, settings.javaHome(), dataDir, logsDir, tmpDir,
                 Ports.choose(settings.elasticsearchPort()), Ports.free(), settings.elasticsearchHeap(),
                 asRoot ? settings.elasticsearchUser() : null);
-        Path consoleLog = logsDir.resolve("console.log");
-        long consoleLogMark = LogTail.mark(consoleLog);
-        long serverLogMark = LogTail.mark(command.serverLog());
+        LocalElasticsearch node = new LocalElasticsearch(command, logsDir.resolve("console.log"),
+                settings.dataDir(), marker, lifetime, settings.startupTimeout());
+        node.launch();
+        return node;
+    }
+
+    /** Starts the node's process with this node's command and waits until it is healthy. */
+    private synchronized void launch() {
+        consoleLogMark = LogTail.mark(consoleLog);
+        serverLogMark = LogTail.mark(command.serverLog());
         long started = System.nanoTime();
-        ChildProcess process = ChildProcess.start("Elasticsearch node", command.command(), home, Map.of(),
-                consoleLog, marker, lifetime);
-        LocalElasticsearch node = new LocalElasticsearch(command, process, consoleLog, consoleLogMark, serverLogMark);
+        process = ChildProcess.start("Elasticsearch node", command.command(), command.home(), Map.of(), consoleLog,
+                marker, lifetime);
         try {
-            node.awaitHealthy(settings.startupTimeout());
+            awaitHealthy(startupTimeout);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
-        LOG.info("Elasticsearch {} ready at {} (pid {}) in {} ms; logs in {}", version, command.url(), process.pid(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logsDir);
-        return node;
+        LOG.info("Elasticsearch {} ready at {} (pid {}) in {} ms; logs in {}", version(), command.url(),
+                process.pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), command.logsDir());
+    }
+
+    /**
+     * Stops the node, keeping its ports, data and logs, so that {@link #restart()} brings the same node back at the
+     * same {@link #url()} (what an outage looks like to clients). Idempotent; {@link #close()} stops it for good.
+     */
+    public synchronized void stop() {
+        process.stop();
+    }
+
+    /**
+     * Starts the node again on the same ports with the same data folder, stopping it first if it still runs, and
+     * waits until it is healthy (at most the start-up timeout). The indices it held are there again.
+     *
+     * @throws StackException if the node does not become healthy, or another process of this data folder runs
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("this Elasticsearch node was closed: start a new one");
+        }
+        process.stop();
+        refuseIfAlreadyRunning(marker, stackDataDir);
+        clearTmp(command.tmpDir());
+        String user = command.runAsUser();
+        if (user != null) {
+            ElasticsearchUser.chown(user, List.of(command.tmpDir()));
+        }
+        launch();
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -181,7 +219,8 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     /** Stops the node (SIGTERM to the node's JVM, up to 30 s, then SIGKILL). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         process.stop();
     }
 
@@ -196,6 +235,16 @@ public final class LocalElasticsearch implements AutoCloseable {
      */
     static String marker(Path dataDir) {
         return dataDir.resolve("elasticsearch").resolve("dist") + java.io.File.separator;
+    }
+
+    /** The launcher leaves a folder per start in ES_TMPDIR; nothing in it outlives the node. */
+    private static void clearTmp(Path tmpDir) {
+        try {
+            ElasticsearchDistribution.deleteTree(tmpDir);
+            Files.createDirectories(tmpDir);
+        } catch (IOException e) {
+            throw new StackException("Cannot clear " + tmpDir + ": " + e, e);
+        }
     }
 
     private static void refuseIfAlreadyRunning(String marker, Path dataDir) {

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code log4j2.properties}, storage in {@code data/} (formatted once) and logs in {@code logs/}.
  *
  * <p>Thread-safe. {@link #close()} stops the broker; so does JVM exit unless it was started {@link Lifetime#DETACHED}.
+ * {@link #stop()} and {@link #restart()} take the broker down and bring it back on the same port and storage, as in
+ * a broker restart (fault tests).
  */
 public final class LocalKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
@@ -45,22 +47,34 @@ public final class LocalKafka implements AutoCloseable {
     private static final int LOG_LINES = 40;
 
     private final KafkaConfig config;
-    private final ChildProcess process;
     private final Path logsDir;
     private final int partitions;
+    private final List<String> command;
+    private final Path kafkaDir;
+    private final Path stackDataDir;
+    private final String marker;
+    private final Lifetime lifetime;
+    private final Duration startupTimeout;
+
+    /** The running broker; replaced by {@link #restart()}. Guarded by {@code this} for changes. */
+    private volatile ChildProcess process;
+    private volatile boolean closed;
 
     /** Sizes of the logs when this broker started: failure messages show only what this start wrote. */
-    private final long serverLogMark;
-    private final long consoleLogMark;
+    private volatile long serverLogMark;
+    private volatile long consoleLogMark;
 
-    private LocalKafka(KafkaConfig config, ChildProcess process, Path logsDir, int partitions, long serverLogMark,
-            long consoleLogMark) {
+    private LocalKafka(KafkaConfig config, StackSettings settings, List<String> command, String marker,
+            Lifetime lifetime) {
         this.config = config;
-        this.process = process;
-        this.logsDir = logsDir;
-        this.partitions = partitions;
-        this.serverLogMark = serverLogMark;
-        this.consoleLogMark = consoleLogMark;
+        this.logsDir = config.logsDir();
+        this.partitions = settings.partitions();
+        this.command = List.copyOf(command);
+        this.kafkaDir = settings.kafkaDir();
+        this.stackDataDir = settings.dataDir();
+        this.marker = marker;
+        this.lifetime = lifetime;
+        this.startupTimeout = settings.startupTimeout();
     }
 
     /** Starts a broker that stops with this JVM at the latest. */
@@ -113,24 +127,51 @@ public final class LocalKafka implements AutoCloseable {
         command.addAll(List.of("-Dlog4j2.configurationFile=" + log4jProperties, "-Dkafka.logs.dir=" + logsDir,
                 "-Xms" + settings.kafkaHeap(), "-Xmx" + settings.kafkaHeap(), "-XX:+UseG1GC",
                 "-XX:MaxGCPauseMillis=20", "-cp", classpath, BROKER_CLASS, serverProperties.toString()));
+        LocalKafka kafka = new LocalKafka(config, settings, command, marker, lifetime);
+        kafka.launch();
+        return kafka;
+    }
+
+    /** Starts the broker's process with this broker's command and waits until it answers. */
+    private synchronized void launch() {
         long started = System.nanoTime();
-        Path serverLog = logsDir.resolve("server.log");
         Path consoleLog = logsDir.resolve("stdout.log");
-        long serverLogMark = LogTail.mark(serverLog);
-        long consoleLogMark = LogTail.mark(consoleLog);
-        ChildProcess process = ChildProcess.start("Kafka broker", command, kafkaDir, Map.of(), consoleLog, marker,
-                lifetime);
-        LocalKafka kafka = new LocalKafka(config, process, logsDir, settings.partitions(), serverLogMark,
-                consoleLogMark);
+        serverLogMark = LogTail.mark(logFile());
+        consoleLogMark = LogTail.mark(consoleLog);
+        process = ChildProcess.start("Kafka broker", command, kafkaDir, Map.of(), consoleLog, marker, lifetime);
         try {
-            kafka.awaitReady(settings.startupTimeout());
+            awaitReady(startupTimeout);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
         LOG.info("Kafka broker ready at {} (pid {}) in {} ms; logs in {}", config.bootstrapServers(), process.pid(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logsDir);
-        return kafka;
+    }
+
+    /**
+     * Stops the broker (a clean shutdown), keeping its ports, storage and logs, so that {@link #restart()} brings
+     * the same broker back at the same {@link #bootstrapServers()} with its topics, records and committed offsets
+     * (what a broker restart looks like to clients). Idempotent; {@link #close()} stops it for good.
+     */
+    public synchronized void stop() {
+        process.stop();
+    }
+
+    /**
+     * Starts the broker again on the same ports with the same storage, stopping it first if it still runs, and
+     * waits until it answers (at most the start-up timeout).
+     *
+     * @throws StackException if the broker does not start, or another broker of this data folder runs
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("this Kafka broker was closed: start a new one");
+        }
+        process.stop();
+        refuseIfAlreadyRunning(marker, stackDataDir);
+        launch();
     }
 
     /** {@code 127.0.0.1:<port>} for {@code bootstrap.servers}. */
@@ -213,7 +254,8 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Stops the broker (SIGTERM, up to 30 s, then SIGKILL). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         process.stop();
     }
 

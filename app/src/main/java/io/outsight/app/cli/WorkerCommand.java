@@ -1,13 +1,18 @@
 package io.outsight.app.cli;
 
+import io.outsight.app.metrics.WorkerMetrics;
 import io.outsight.app.pipeline.Connection;
 import io.outsight.app.pipeline.Pipeline;
 import io.outsight.app.pipeline.Stage;
+import io.outsight.app.process.HeapWatch;
 import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigKeys;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code outsight worker ingest|enrich|index}: one stage, until stopped; run more of them to scale out. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Run one stage as a long-lived worker (a Kafka consumer group member) until stopped with "
-                + "SIGTERM or Ctrl-C. Start more workers of a stage, on any machine, to scale it out.",
+                + "SIGTERM or Ctrl-C. Start more workers of a stage, on any machine, to scale it out. With "
+                + "--metrics-port it serves its Prometheus metrics at /metrics (records consumed, produced, sent to "
+                + "the DLQ, fetch outcomes, consumer lag, JVM).",
         footer = {"", "Examples:", "  outsight worker enrich --kafka kafka:9092 --elasticsearch http://es:9200",
+                "  outsight worker ingest --metrics-port 9400 --metrics-host 0.0.0.0 --kafka kafka:9092 "
+                        + "--elasticsearch http://es:9200",
                 "  OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS=kafka:9092 OUTSIGHT_ELASTICSEARCH_URL=http://es:9200 outsight worker index"})
 final class WorkerCommand implements Callable<Integer> {
     @Mixin
@@ -26,17 +35,43 @@ final class WorkerCommand implements Callable<Integer> {
             converter = StageConverter.class)
     Stage stage;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics (worker.metrics-port; default: none).")
+    @Nullable Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS",
+            description = "Address of the metrics server (worker.metrics-host, default 127.0.0.1; 0.0.0.0 for every "
+                    + "interface).")
+    @Nullable String metricsHost;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        HeapWatch.startIfRequested(); // heap peaks for outsight bench, when started with -Doutsight.worker.stats-file
+        if (metricsPort != null) {
+            options.flag(ConfigKeys.WORKER_METRICS_PORT.name(), Integer.toString(metricsPort));
+        }
+        if (metricsHost != null) {
+            options.flag(ConfigKeys.WORKER_METRICS_HOST.name(), metricsHost);
+        }
         Config config = options.load();
+        int port = config.get(ConfigKeys.WORKER_METRICS_PORT);
+        String metricsAt = "";
         try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, m -> {});
-                var pipeline = Pipeline.start(config, connection.endpoints(), EnumSet.of(stage))) {
+                WorkerMetrics metrics = port == 0 ? null : new WorkerMetrics();
+                var pipeline = Pipeline.start(config, connection.endpoints(), EnumSet.of(stage),
+                        metrics == null ? null : metrics.meters())) {
             Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "outsight-worker-shutdown"));
+            if (metrics != null) {
+                metrics.expose(pipeline.loops(), pipeline.consumerGroups(),
+                        connection.endpoints().kafkaBootstrapServers());
+                String host = config.get(ConfigKeys.WORKER_METRICS_HOST);
+                metricsAt = "; metrics at http://" + host + ":" + metrics.serve(host, port) + "/metrics";
+            }
             spec.commandLine().getErr().println("outsight: " + stage.cliName() + " worker running on "
-                    + connection.description() + "; stop with Ctrl-C");
+                    + connection.description() + metricsAt + "; stop with Ctrl-C");
             spec.commandLine().getErr().flush();
             pipeline.join();
         }

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * left behind by an earlier test JVM that was killed are stopped first.
  *
  * <p>Parameters of type {@link StackAddresses} in test methods, constructors and lifecycle methods are resolved
- * to the stack's addresses. Thread-safe: parallel test classes share the one stack.
+ * to the stack's addresses; parameters of type {@link LocalStack} to the stack itself, for fault tests that stop and
+ * restart a server ({@link io.outsight.stack.LocalKafka#restart()}, {@link io.outsight.stack.LocalElasticsearch#restart()}):
+ * such a test must leave the server running when it ends, since the stack is shared. Thread-safe: parallel test
+ * classes share the one stack.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStackExtension.class);
@@ -48,22 +51,36 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == StackAddresses.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == StackAddresses.class || type == LocalStack.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
-            return stack(context).addresses();
+            LocalStack stack = stack(context);
+            return parameter.getParameter().getType() == LocalStack.class ? stack : stack.addresses();
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("The local stack did not start: " + e.getMessage(), e);
         }
     }
 
-    /** The data folder of the tests' stack: {@code <module>/target/it-stack}. */
+    /**
+     * The system property naming another folder under {@code <module>/target} for the stack, so that two test runs
+     * of one module at the same time (two developers' or agents' builds in one checkout) do not stop each other's
+     * servers as leftovers: {@code -Doutsight.it-stack.dir=it-stack-faults}.
+     */
+    public static final String DIR_PROPERTY = "outsight.it-stack.dir";
+
+    /** The data folder of the tests' stack: {@code <module>/target/it-stack}, or as {@value #DIR_PROPERTY} says. */
     public static Path dataDir() {
         String moduleDir = System.getProperty("basedir", System.getProperty("user.dir"));
-        return Path.of(moduleDir, "target", "it-stack").toAbsolutePath().normalize();
+        String name = System.getProperty(DIR_PROPERTY, "it-stack");
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IllegalArgumentException(DIR_PROPERTY + " must be a plain folder name under target/, got '"
+                    + name + "'");
+        }
+        return Path.of(moduleDir, "target", name).toAbsolutePath().normalize();
     }
 
     private static LocalStack stack(ExtensionContext context) {

@@ -1,0 +1,109 @@
+package io.outsight.app.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.outsight.app.bench.Benchmark;
+import io.outsight.app.pipeline.Connection;
+import io.outsight.core.config.ConfigKeys;
+import io.outsight.index.client.ElasticsearchClients;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code outsight bench}: the pipeline end to end on generated articles, against its own ceiling. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Generate article pages, serve them locally, and measure the pipeline on the local stack (or the "
+                + "given servers) with one worker process per stage: end-to-end and per-stage articles per second, "
+                + "latency from fetch to searchable, each worker's peak heap. In the same run, the same stages in one "
+                + "process loop without Kafka or Elasticsearch give the ceiling; the report ends with the ratio.",
+                "Writes go to the alias outsight-bench (and the index outsight-bench-fetch-status), whose old indices "
+                        + "are deleted first, so a benchmark never mixes with the articles you indexed; set "
+                        + "index.alias with -D to choose another (that one is not cleared)."},
+        footer = {"", "Exit codes: 0 done and targets met; 4 not every article became searchable in time; 5 a target "
+                + "was missed.", "", "Examples:", "  outsight bench", "  outsight bench --count 200 --json",
+                "  outsight bench --count 20000 --keep-stack --worker-heap 512m"})
+final class BenchCommand implements Callable<Integer> {
+    /** The alias and status index a benchmark writes to unless told otherwise. */
+    static final String BENCH_ALIAS = "outsight-bench";
+    static final String BENCH_STATUS_INDEX = "outsight-bench-fetch-status";
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "5000", description = "Articles to generate (default 5000).")
+    int count;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the generator (default 42).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+
+    @Option(names = "--keep-stack", description = "Leave the local stack running afterwards (see 'outsight stack').")
+    boolean keepStack;
+
+    @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "256m",
+            description = "Heap limit (-Xmx) of each worker process (default 256m).")
+    String workerHeap;
+
+    @Option(names = "--timeout-minutes", paramLabel = "MINUTES", defaultValue = "30",
+            description = "Longest wait for the pipeline to index every article (default 30).")
+    int timeoutMinutes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1: " + count);
+        }
+        long heapBytes = Benchmark.heapBytes(workerHeap);
+        // The workers and the ceiling fetch from the local benchmark site, as fast as it answers.
+        Map<String, String> stageSettings = new LinkedHashMap<>(options.settings);
+        stageSettings.put(ConfigKeys.INGEST_FETCH_ALLOW_PRIVATE_ADDRESSES.name(), "true");
+        stageSettings.putIfAbsent(ConfigKeys.INGEST_FETCH_HOST_DELAY.name(), "0s");
+        stageSettings.putIfAbsent(ConfigKeys.INGEST_FETCH_HOST_CONCURRENCY.name(), "16");
+        boolean ownAlias = !stageSettings.containsKey(ConfigKeys.INDEX_ALIAS.name());
+        stageSettings.putIfAbsent(ConfigKeys.INDEX_ALIAS.name(), BENCH_ALIAS);
+        stageSettings.putIfAbsent(ConfigKeys.INDEX_FETCH_STATUS_INDEX.name(), BENCH_STATUS_INDEX);
+        stageSettings.forEach(options::flag);
+        var config = options.load();
+        PrintWriter err = spec.commandLine().getErr();
+        var whenNoStack = keepStack ? Connection.WhenNoStack.START_AND_KEEP_RUNNING
+                : Connection.WhenNoStack.START_FOR_THIS_COMMAND;
+        try (var connection = Connection.open(config, whenNoStack, m -> progress(err, m));
+                ElasticsearchClient es = ElasticsearchClients.create(connection.endpoints().elasticsearchUrl(), config)) {
+            progress(err, "using " + connection.description());
+            List<String> workerArgs = new ArrayList<>();
+            if (options.configFile != null) {
+                workerArgs.addAll(List.of("--config", options.configFile.toString()));
+            }
+            stageSettings.forEach((key, value) -> workerArgs.addAll(List.of("-D", key + "=" + value)));
+            List<String> jvmArgs = List.of("-Xmx" + workerHeap, "-XX:+ExitOnOutOfMemoryError");
+            var benchmark = new Benchmark(config, connection.endpoints(), es, m -> progress(err, m));
+            var report = benchmark.run(new Benchmark.Plan(count, seed, ownAlias, jvmArgs, workerArgs, workerHeap,
+                    heapBytes, Duration.ofMinutes(timeoutMinutes)));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                report.printJson(out);
+            } else {
+                report.printText(out);
+            }
+            return !report.complete() ? ExitCodes.INCOMPLETE : report.targetsMet() ? ExitCodes.OK : ExitCodes.BELOW_FLOOR;
+        }
+    }
+
+    private static void progress(PrintWriter err, String message) {
+        err.println("outsight: " + message);
+        err.flush();
+    }
+}
