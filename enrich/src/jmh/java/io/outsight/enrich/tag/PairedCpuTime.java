@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.State;
  * CPU time of the two workloads of {@link TaggingBenchmark#pairedTagAndBare}, which handles one article both ways in
  * each call: the ratio of the two sums in an iteration compares the workloads under the same load, second by
  * second, where two benchmarks run minutes apart on a shared machine can meet very different loads. One per
- * benchmark thread, reset every iteration; {@link BenchmarkRatio} reads the sums.
+ * benchmark thread, reset every iteration; {@link PairedRatio} reads the sums.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

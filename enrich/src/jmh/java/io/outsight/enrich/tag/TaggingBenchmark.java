@@ -1,5 +1,6 @@
 package io.outsight.enrich.tag;
 
+import io.outsight.core.jmh.CpuTime;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

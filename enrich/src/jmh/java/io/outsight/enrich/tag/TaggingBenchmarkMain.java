@@ -1,5 +1,6 @@
 package io.outsight.enrich.tag;
 
+import io.outsight.core.jmh.BenchmarkRatio;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TaggingBenchmarkMain {
             return;
         }
         BenchmarkRatio.print(results, "tagArticle", "sentencesAndTokens", "the issue asks for at most 2");
-        BenchmarkRatio.printPaired(results, "pairedTagAndBare", "the issue asks for at most 2");
+        PairedRatio.print(results, "pairedTagAndBare", "the issue asks for at most 2");
     }
 
     private static void describe(BenchmarkArticles set, String devSet) {

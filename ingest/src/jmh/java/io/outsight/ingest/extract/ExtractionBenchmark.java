@@ -1,5 +1,6 @@
 package io.outsight.ingest.extract;
 
+import io.outsight.core.jmh.CpuTime;
 import io.outsight.ingest.extract.eval.ExtractionFiles;
 import io.outsight.ingest.extract.eval.ExtractionRun;
 import io.outsight.ingest.extract.eval.TruthEntry;

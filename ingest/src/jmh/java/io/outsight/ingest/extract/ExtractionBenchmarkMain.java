@@ -1,5 +1,6 @@
 package io.outsight.ingest.extract;
 
+import io.outsight.core.jmh.BenchmarkRatio;
 import io.outsight.ingest.extract.eval.EvaluationReport;
 import io.outsight.ingest.extract.eval.ExtractionEvaluation;
 import io.outsight.ingest.extract.eval.ExtractionFiles;

@@ -1,4 +1,4 @@
-package io.outsight.ingest.extract;
+package io.outsight.core.jmh;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +20,10 @@ import org.openjdk.jmh.util.ListStatistics;
  * Prints the ratio of two benchmarks' times per call from one JMH run: the wall-clock score and, where both have it,
  * the CPU time per call from the {@link CpuTime} counters (mean over the measured iterations, with JMH's 99.9 %
  * interval). Only results at the same mode and parameters are paired. The error of a ratio combines the two errors
- * as relative errors in quadrature. Stateless.
+ * as relative errors in quadrature. Shared by the JMH benchmarks of the modules (each module's {@code jmh} profile
+ * compiles this folder with its own benchmarks). Stateless.
  */
-final class BenchmarkRatio {
+public final class BenchmarkRatio {
 
     /** A benchmark's mode and parameters. */
     private record Setting(Mode mode, String params) {}
@@ -34,7 +35,7 @@ final class BenchmarkRatio {
      * @param denominator simple name of the one below
      * @param bound what the issue asks of the ratio, for the heading
      */
-    static void print(Collection<RunResult> results, String numerator, String denominator, String bound) {
+    public static void print(Collection<RunResult> results, String numerator, String denominator, String bound) {
         Map<Setting, RunResult> top = new LinkedHashMap<>();
         Map<Setting, RunResult> bottom = new LinkedHashMap<>();
         for (RunResult r : results) {

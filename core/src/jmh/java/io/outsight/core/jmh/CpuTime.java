@@ -1,4 +1,4 @@
-package io.outsight.ingest.extract;
+package io.outsight.core.jmh;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -34,11 +34,11 @@ public class CpuTime {
     }
 
     /** The thread's CPU time now, to pass back to {@link #stop}. */
-    long start() {
+    public long start() {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    void stop(long start) {
+    public void stop(long start) {
         cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
         calls++;
     }
