@@ -43,7 +43,7 @@ class KafkaRestartIT {
                         EnumSet.of(Stage.ENRICH, Stage.INDEX));
                 // The feed's producer lives through the restart and goes on feeding after it.
                 var feed = new PacedFeed(kafka, articles, FaultArticles.SLICE, FaultArticles.BACKLOG,
-                        enriched::distinct)) {
+                        PacedFeed.slowest(enriched::distinct, () -> (int) probe.count(ids).orElse(0)))) {
             assertTrue(pipeline.awaitReady(Duration.ofSeconds(60)), "the stages joined their groups");
 
             long indexedBefore = probe.awaitIndexed(ids, 10, Duration.ofSeconds(120),

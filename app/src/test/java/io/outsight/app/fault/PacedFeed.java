@@ -37,6 +37,17 @@ final class PacedFeed implements AutoCloseable {
         Thread.ofPlatform().name("fault-paced-feed").daemon().start(task);
     }
 
+    /** How far the slowest of the stages has come: pacing on it keeps every stage, not just the first, mid-stream. */
+    static IntSupplier slowest(IntSupplier... stages) {
+        return () -> {
+            int least = Integer.MAX_VALUE;
+            for (IntSupplier stage : stages) {
+                least = Math.min(least, stage.getAsInt());
+            }
+            return least;
+        };
+    }
+
     /** Waits until every article was produced; rethrows what stopped the feed. */
     void awaitDone(Duration timeout) throws Exception {
         task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

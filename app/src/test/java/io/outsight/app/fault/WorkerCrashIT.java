@@ -41,7 +41,7 @@ class WorkerCrashIT {
                 var deadLetters = TopicWatch.fromNow(kafka, Topics.ARTICLES_DLQ, ids);
                 // A stream, not one batch: the stages always have some articles in hand while the rest are to come.
                 var feed = new PacedFeed(kafka, articles, FaultArticles.SLICE, FaultArticles.BACKLOG,
-                        enriched::distinct)) {
+                        PacedFeed.slowest(enriched::distinct, () -> (int) probe.count(ids).orElse(0)))) {
             var first = workers.start(EnumSet.of(Stage.ENRICH, Stage.INDEX));
             // Mid-stream: enrich has published part of the articles, index has stored part of those.
             var indexed = new AtomicLong();
