@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param workerHeap the workers' {@code -Xmx} as given ("256m")
  * @param workerHeapBytes the same in bytes
  */
-public record BenchReport(Machine machine, int count, long seed, String runId, int pageBytes, CeilingRun.Result ceiling,
+public record BenchReport(Machine machine, int count, int warmUp, long seed, String runId, int pageBytes, CeilingRun.Result ceiling,
         PipelineRun.Result pipeline, String workerHeap, long workerHeapBytes) {
     static final double TARGET_RATIO = 0.7;
     static final double HEAP_HEADROOM = 0.8;
@@ -87,8 +87,8 @@ public record BenchReport(Machine machine, int count, long seed, String runId, i
 
     public void printText(PrintWriter out) {
         var m = machine;
-        out.printf(Locale.ROOT, "outsight bench: %,d generated articles (seed %d, %,d KB of HTML), run %s%n", count,
-                seed, pageBytes / 1024, runId);
+        out.printf(Locale.ROOT, "outsight bench: %,d generated articles (seed %d, %,d KB of HTML) after a warm-up of %,d"
+                + " others, run %s%n", count, seed, pageBytes / 1024, warmUp, runId);
         out.printf(Locale.ROOT, "machine: %d cores, %.1f GiB, %s, %s; load average %.1f before, %.1f after; %s%n",
                 m.cores(), m.memoryBytes() / (1024.0 * 1024 * 1024), m.jdk(), m.os(), m.loadBefore(), m.loadAfter(),
                 m.at());
@@ -114,6 +114,14 @@ public record BenchReport(Machine machine, int count, long seed, String runId, i
                 + "Elasticsearch not counted); with start-up and model loading %.1f s%n", workerHeap,
                 workerCpuSeconds(true), perArticleMillis(workerCpuSeconds(true), pipeline.searchable()),
                 workerCpuSeconds(false));
+        if (p.machineCpuSeconds() != null) {
+            double available = machine.cores() * p.searchableSeconds();
+            out.printf(Locale.ROOT, "  machine CPU meanwhile: %.1f s of the %.1f s its %d cores had (%.0f%% busy): workers"
+                    + " %.1f s, the rest %.1f s (Kafka, Elasticsearch, the benchmark serving pages and watching, anything"
+                    + " else running)%n", p.machineCpuSeconds(), available, machine.cores(),
+                    available > 0 ? 100 * p.machineCpuSeconds() / available : 0, workerCpuSeconds(true),
+                    p.machineCpuSeconds() - workerCpuSeconds(true));
+        }
         for (var w : p.workers()) {
             var heap = w.heap();
             out.printf(Locale.ROOT, "    %-7s pid %-8d exit %-4d peak heap used %s, peak live %s, %s GC pauses, CPU %s%n",
@@ -131,7 +139,7 @@ public record BenchReport(Machine machine, int count, long seed, String runId, i
 
     public void printJson(PrintWriter out) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("count", count).put("seed", seed).put("run_id", runId).put("page_bytes", pageBytes);
+        root.put("count", count).put("warm_up", warmUp).put("seed", seed).put("run_id", runId).put("page_bytes", pageBytes);
         root.putObject("machine").put("cores", machine.cores()).put("memory_bytes", machine.memoryBytes())
                 .put("jdk", machine.jdk()).put("os", machine.os()).put("at", machine.at().toString())
                 .put("load_before", machine.loadBefore()).put("load_after", machine.loadAfter());
@@ -152,6 +160,9 @@ public record BenchReport(Machine machine, int count, long seed, String runId, i
                 .put("per_second", endToEndRate());
         pipe.put("workers_cpu_seconds", workerCpuSeconds(false)).put("workers_cpu_seconds_working",
                 workerCpuSeconds(true));
+        if (p.machineCpuSeconds() != null) {
+            pipe.put("machine_cpu_seconds", p.machineCpuSeconds());
+        }
         latency(pipe.putObject("latency_fetch_to_searchable_ms"), p.fetchToSearchable());
         latency(pipe.putObject("latency_fetch_to_enriched_ms"), p.fetchToEnriched());
         var workers = pipe.putArray("workers");

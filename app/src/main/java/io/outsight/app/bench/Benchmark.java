@@ -41,12 +41,15 @@ public final class Benchmark {
     /**
      * What to run.
      *
+     * @param warmUp articles run through the ceiling and through the pipeline before each is timed (other pages
+     *     of the same generator), so that both are measured with compiled code rather than one JIT warm-up against
+     *     three
      * @param clearAlias delete the alias's old indices first (only for the benchmark's own alias)
      * @param jvmArgs of each worker ({@code -Xmx256m})
      * @param workerArgs of each worker ({@code -D key=value} settings, the same the config has)
      * @param workerHeap the heap limit as given, for the report; {@code workerHeapBytes} the same in bytes
      */
-    public record Plan(int count, long seed, boolean clearAlias, List<String> jvmArgs, List<String> workerArgs,
+    public record Plan(int count, int warmUp, long seed, boolean clearAlias, List<String> jvmArgs, List<String> workerArgs,
             String workerHeap, long workerHeapBytes, Duration timeout) {
         public Plan {
             jvmArgs = List.copyOf(jvmArgs);
@@ -62,24 +65,31 @@ public final class Benchmark {
         Instant at = Instant.now();
         String runId = Long.toString(at.toEpochMilli(), 36);
         String alias = config.get(ConfigKeys.INDEX_ALIAS);
-        progress.accept("generating " + plan.count() + " articles (seed " + plan.seed() + ")");
-        var pages = new ArticleGenerator(plan.seed()).pages(plan.count());
-        int pageBytes = pages.stream().mapToInt(p -> p.html().length()).sum();
+        progress.accept("generating " + plan.count() + " articles and " + plan.warmUp() + " for the warm-up (seed "
+                + plan.seed() + ")");
+        var pages = new ArticleGenerator(plan.seed()).pages(plan.warmUp() + plan.count());
+        int pageBytes = pages.subList(plan.warmUp(), pages.size()).stream().mapToInt(p -> p.html().length()).sum();
         if (plan.clearAlias()) {
             clear(alias);
         }
         try (var site = BenchSite.start(pages, "bench-" + runId)) {
-            List<String> urls = site.urls();
+            List<String> warmUp = site.urls().subList(0, plan.warmUp());
+            List<String> urls = site.urls().subList(plan.warmUp(), pages.size());
             progress.accept("serving them at " + site.baseUrl() + "/" + site.prefix() + "/");
+            if (!warmUp.isEmpty()) {
+                progress.accept("ceiling: warm-up, " + warmUp.size() + " other articles first (not timed)");
+                new CeilingRun(config, alias).run(warmUp, "bench-ceiling-warmup-" + runId);
+            }
             progress.accept("ceiling: the stages in one loop, without Kafka or Elasticsearch …");
             var ceiling = new CeilingRun(config, alias).run(urls, "bench-ceiling-" + runId);
             progress.accept(String.format(Locale.ROOT, "ceiling: %d articles in %.1f s = %.1f/s", ceiling.articles(),
                     ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
             progress.accept("pipeline: starting a worker process per stage (-Xmx" + plan.workerHeap() + ") …");
             Path folder = config.get(ConfigKeys.STACK_DATA_DIR).resolve("bench").resolve(runId).toAbsolutePath();
-            var pipeline = new PipelineRun(endpoints, es, alias, progress).run(urls, "bench-" + runId, plan.jvmArgs(),
+            var pipeline = new PipelineRun(endpoints, es, alias, progress).run(warmUp, urls, "bench-" + runId, plan.jvmArgs(),
                     plan.workerArgs(), folder, plan.timeout());
-            return new BenchReport(BenchReport.Machine.current(at, loadBefore), plan.count(), plan.seed(), runId,
+            return new BenchReport(BenchReport.Machine.current(at, loadBefore), plan.count(), plan.warmUp(),
+                    plan.seed(), runId,
                     pageBytes, ceiling, pipeline, plan.workerHeap(), plan.workerHeapBytes());
         }
     }

@@ -3,6 +3,7 @@ package io.outsight.app.bench;
 import io.outsight.app.pipeline.Pipeline;
 import io.outsight.core.Topics;
 import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigKeys;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.TransientStageException;
 import io.outsight.core.record.EnrichedArticle;
@@ -28,7 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The ceiling of the benchmark: the stages' own handlers in one loop of one process, with nothing between them, no
  * Kafka and no Elasticsearch. URLs go through {@link IngestHandler} (fetch from the local site, extract) in batches
- * of {@value #INGEST_BATCH} as the ingest worker polls them, the raw articles through {@link EnrichHandler} in batches
+ * of {@code ingest.batch-size} as the ingest worker polls them, the raw articles through {@link EnrichHandler} in batches
  * of {@value #ENRICH_BATCH} as the enrich worker polls them, and each enriched record is decoded and written into a
  * bulk request body (action line with id and external version, then the document) of {@value #BULK_DOCUMENTS}
  * documents, as the index stage's sink does. Records are encoded and decoded as on the topics, so the ceiling does
@@ -38,8 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * join their groups). Not thread-safe; one run per instance.
  */
 final class CeilingRun {
-    /** Records per poll of the ingest worker (Pipeline: max.poll.records 10). */
-    static final int INGEST_BATCH = 10;
     /** Records per poll of the enrich worker (Pipeline: max.poll.records 200). */
     static final int ENRICH_BATCH = 200;
     /** Documents per bulk request (index.bulk.max-operations default). */
@@ -80,11 +79,12 @@ final class CeilingRun {
             var raw = new ArrayList<ConsumerRecord<String, byte[]>>();
             var bulk = new BulkBody();
             int failed = 0;
+            int ingestBatch = config.get(ConfigKeys.INGEST_BATCH_SIZE);
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             while (!pending.isEmpty()) {
-                var batch = new ArrayList<ConsumerRecord<String, byte[]>>(INGEST_BATCH);
-                while (batch.size() < INGEST_BATCH && !pending.isEmpty()) {
+                var batch = new ArrayList<ConsumerRecord<String, byte[]>>(ingestBatch);
+                while (batch.size() < ingestBatch && !pending.isEmpty()) {
                     batch.add(pending.poll());
                 }
                 for (var out : ingest.handle(batch)) {

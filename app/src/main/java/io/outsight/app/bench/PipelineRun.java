@@ -24,11 +24,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -69,11 +72,14 @@ final class PipelineRun {
      * @param searchableSeconds first submission to the last article found by a search
      * @param fetchToSearchable per-article latency from fetched_at to first seen by a search
      * @param fetchToEnriched per-article latency from fetched_at to enriched_at
+     * @param machineCpuSeconds CPU time the whole machine spent from the submission to the end of the run (workers,
+     *     Kafka, Elasticsearch, this process and anything else running), or null off Linux
      * @param complete whether every URL got a status and every fetched article became searchable in time
      */
     record Result(int submitted, Map<String, Integer> statuses, int fetched, int enriched, int searchable,
             double fetchedSeconds, double enrichedSeconds, double searchableSeconds, LatencySummary fetchToSearchable,
-            LatencySummary fetchToEnriched, List<WorkerResult> workers, boolean complete) {}
+            LatencySummary fetchToEnriched, List<WorkerResult> workers, @Nullable Double machineCpuSeconds,
+            boolean complete) {}
 
     private final Endpoints endpoints;
     private final ElasticsearchClient es;
@@ -90,13 +96,15 @@ final class PipelineRun {
     }
 
     /**
+     * @param warmUp URLs run through the pipeline first, untimed, so that the timed run measures workers whose code
+     *     the JIT compiler has already compiled (as the ceiling's is, after its own warm-up); may be empty
      * @param jvmArgs of every worker (the heap limit)
      * @param workerArgs of every worker ({@code -D key=value} settings)
      * @param folder for the workers' logs and heap statistics
      * @param source the source of this run's URL requests, which tells its statuses from others
      */
-    Result run(List<String> urls, String source, List<String> jvmArgs, List<String> workerArgs, Path folder,
-            Duration timeout) throws IOException, InterruptedException {
+    Result run(List<String> warmUp, List<String> urls, String source, List<String> jvmArgs, List<String> workerArgs,
+            Path folder, Duration timeout) throws IOException, InterruptedException {
         var workers = new ArrayList<WorkerProcess>();
         try {
             for (Stage stage : Stage.values()) {
@@ -112,18 +120,26 @@ final class PipelineRun {
                 statuses.seekToEnd(partitions);
                 partitions.forEach(statuses::position); // from here on: only statuses produced after this point
 
-                progress.accept("pipeline: submitting " + urls.size() + " URLs");
-                // CPU spent so far is start-up: JVM, class loading, models, joining the groups.
+                if (!warmUp.isEmpty()) {
+                    progress.accept("pipeline: warm-up, " + warmUp.size() + " other URLs first (not timed)");
+                    var warm = follow(submit(warmUp, source + "-warmup", producer), statuses, workers, timeout);
+                    if (!warm.complete()) {
+                        throw new IllegalStateException("the warm-up did not complete within " + timeout + ": "
+                                + warm.byUrl().size() + " of " + warmUp.size() + " URLs got a status, "
+                                + warm.firstSeen().size() + " articles became searchable");
+                    }
+                }
+                // CPU spent so far is start-up: JVM, class loading, models, joining the groups, the warm-up.
                 for (var worker : workers) {
                     worker.cpuTime().ifPresent(d -> startupCpu.put(worker, d.toNanos() / 1e9));
                 }
-                Instant start = Instant.now();
-                for (String url : urls) {
-                    producer.send(new ProducerRecord<>(Topics.URLS, url,
-                            codec.encode(new UrlRequest(url, source, Instant.now(), 0))));
-                }
-                producer.flush();
-                return follow(urls.size(), source, start, statuses, workers, timeout);
+                progress.accept("pipeline: submitting " + urls.size() + " URLs");
+                OptionalDouble busyBefore = MachineCpu.busySeconds();
+                var timed = follow(submit(urls, source, producer), statuses, workers, timeout);
+                OptionalDouble busyAfter = MachineCpu.busySeconds();
+                Double machineCpu = busyBefore.isPresent() && busyAfter.isPresent()
+                        ? busyAfter.getAsDouble() - busyBefore.getAsDouble() : null;
+                return finish(timed, machineCpu, workers);
             }
         } finally {
             // Reached with results or on failure: never leave workers behind.
@@ -131,6 +147,19 @@ final class PipelineRun {
                 worker.close();
             }
         }
+    }
+
+    /** URLs submitted at once, and when. */
+    private record Submission(int count, String source, Instant start) {}
+
+    private Submission submit(List<String> urls, String source, KafkaProducer<String, byte[]> producer) {
+        Instant start = Instant.now();
+        for (String url : urls) {
+            producer.send(new ProducerRecord<>(Topics.URLS, url,
+                    codec.encode(new UrlRequest(url, source, Instant.now(), 0))));
+        }
+        producer.flush();
+        return new Submission(urls.size(), source, start);
     }
 
     private void awaitWorkers(List<WorkerProcess> workers) throws InterruptedException {
@@ -148,9 +177,14 @@ final class PipelineRun {
                 + w.pid()).toList() + ")");
     }
 
-    private Result follow(int submitted, String source, Instant start,
-            org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> statuses, List<WorkerProcess> workers,
+    /** What {@link #follow} saw of one submission. */
+    private record Observed(Submission submission, Map<String, FetchStatus> byUrl, Map<String, Instant> fetchedAt,
+            Map<String, Instant> firstSeen, boolean complete) {}
+
+    private Observed follow(Submission submission, KafkaConsumer<String, byte[]> statuses, List<WorkerProcess> workers,
             Duration timeout) throws IOException, InterruptedException {
+        int submitted = submission.count();
+        String source = submission.source();
         Map<String, FetchStatus> byUrl = new HashMap<>();
         Map<String, Instant> fetchedAt = new LinkedHashMap<>();
         Set<String> inFlight = new LinkedHashSet<>();
@@ -194,6 +228,12 @@ final class PipelineRun {
                 break;
             }
         }
+        return new Observed(submission, byUrl, fetchedAt, firstSeen, complete);
+    }
+
+    /** Stops the workers and reads the enrichment times: the result of the timed submission. */
+    private Result finish(Observed observed, @Nullable Double machineCpuSeconds, List<WorkerProcess> workers)
+            throws IOException, InterruptedException {
         var cpu = new HashMap<WorkerProcess, Double>();
         workers.forEach(w -> w.cpuTime().ifPresent(d -> cpu.put(w, d.toNanos() / 1e9)));
         var workerResults = new ArrayList<WorkerResult>();
@@ -205,13 +245,15 @@ final class PipelineRun {
                     worker.heapStats().orElse(null), total, total == null || startup == null ? null : total - startup,
                     worker.logFile()));
         }
-        Map<String, Instant> enrichedAt = enrichedTimes(List.copyOf(firstSeen.keySet()));
-        return result(submitted, byUrl, start, fetchedAt, enrichedAt, firstSeen, workerResults, complete);
+        Map<String, Instant> enrichedAt = enrichedTimes(List.copyOf(observed.firstSeen().keySet()));
+        return result(observed.submission().count(), observed.byUrl(), observed.submission().start(),
+                observed.fetchedAt(), enrichedAt, observed.firstSeen(), workerResults, machineCpuSeconds,
+                observed.complete());
     }
 
     private static Result result(int submitted, Map<String, FetchStatus> byUrl, Instant start,
             Map<String, Instant> fetchedAt, Map<String, Instant> enrichedAt, Map<String, Instant> firstSeen,
-            List<WorkerResult> workers, boolean complete) {
+            List<WorkerResult> workers, @Nullable Double machineCpuSeconds, boolean complete) {
         var outcomes = new TreeMap<String, Integer>();
         byUrl.values().forEach(s -> outcomes.merge(s.outcome().wireName(), 1, Integer::sum));
         long[] toSearchable = firstSeen.entrySet().stream()
@@ -221,7 +263,7 @@ final class PipelineRun {
         return new Result(submitted, outcomes, fetchedAt.size(), enrichedAt.size(), firstSeen.size(),
                 secondsToLast(start, fetchedAt.values()), secondsToLast(start, enrichedAt.values()),
                 secondsToLast(start, firstSeen.values()), LatencySummary.of(toSearchable),
-                LatencySummary.of(toEnriched), workers, complete);
+                LatencySummary.of(toEnriched), workers, machineCpuSeconds, complete);
     }
 
     private static double secondsToLast(Instant start, java.util.Collection<Instant> times) {
@@ -238,11 +280,16 @@ final class PipelineRun {
         for (int from = 0; from < ids.size(); from += IDS_PER_SEARCH) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_SEARCH));
             Instant sent = Instant.now();
+            // The id from doc values and no stored fields at all: loading a hit's stored fields decompresses its
+            // whole block of documents, and this search runs four times a second on the node being measured.
             var response = es.search(s -> s.index(alias).size(chunk.size()).source(src -> src.fetch(false))
+                    .storedFields("_none_").docvalueFields(f -> f.field("id"))
                     .query(q -> q.ids(i -> i.values(chunk))), ObjectNode.class);
             for (var hit : response.hits().hits()) {
-                if (hit.id() != null && inFlight.remove(hit.id())) {
-                    firstSeen.put(hit.id(), sent);
+                var id = hit.fields().get("id");
+                String value = id == null ? null : id.toJson().asJsonArray().getString(0, null);
+                if (value != null && inFlight.remove(value)) {
+                    firstSeen.put(value, sent);
                 }
             }
         }

@@ -41,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "5000", description = "Articles to generate (default 5000).")
     int count;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "500",
+            description = "Other generated articles run through the ceiling and through the pipeline first, untimed, so"
+                    + " that both are timed with compiled code (default 500; 0 for none).")
+    int warmUp;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the generator (default 42).")
     long seed;
 
@@ -66,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1: " + count);
         }
+        if (warmUp < 0) {
+            throw new IllegalArgumentException("--warm-up must be 0 or more: " + warmUp);
+        }
         long heapBytes = Benchmark.heapBytes(workerHeap);
         // The workers and the ceiling fetch from the local benchmark site, as fast as it answers.
         Map<String, String> stageSettings = new LinkedHashMap<>(options.settings);
@@ -90,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             stageSettings.forEach((key, value) -> workerArgs.addAll(List.of("-D", key + "=" + value)));
             List<String> jvmArgs = List.of("-Xmx" + workerHeap, "-XX:+ExitOnOutOfMemoryError");
             var benchmark = new Benchmark(config, connection.endpoints(), es, m -> progress(err, m));
-            var report = benchmark.run(new Benchmark.Plan(count, seed, ownAlias, jvmArgs, workerArgs, workerHeap,
+            var report = benchmark.run(new Benchmark.Plan(count, warmUp, seed, ownAlias, jvmArgs, workerArgs, workerHeap,
                     heapBytes, Duration.ofMinutes(timeoutMinutes)));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -99,7 +99,8 @@ public final class Pipeline implements AutoCloseable {
                 // (exactly once). The index stage writes to Elasticsearch, where external versions make replays
                 // harmless instead.
                 case INGEST -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
-                        instance, 10), kafka.transactionalProducer(instance, instance), List.of(Topics.URLS),
+                        instance, config.get(ConfigKeys.INGEST_BATCH_SIZE)), kafka.transactionalProducer(instance,
+                        instance), List.of(Topics.URLS),
                         counted(closedLater(closeables, IngestHandler.create(config, codec)), meters, codec),
                         Backoff.DEFAULT));
                 case ENRICH -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
@@ -157,9 +158,9 @@ public final class Pipeline implements AutoCloseable {
         var statuses = closedLater(closeables, new FetchStatusHandler(es, statusIndex, settings, codec));
         String group = Stage.INDEX.groupId();
         return List.of(
-                new StageLoop(Stage.INDEX.cliName(), kafka.consumer(group, group + "-" + INSTANCE, batchSize), producer,
+                new StageLoop(Stage.INDEX.cliName(), kafka.batchingConsumer(group, group + "-" + INSTANCE, batchSize), producer,
                         List.of(Topics.ARTICLES_ENRICHED), articles, Backoff.DEFAULT),
-                new StageLoop(FetchStatusHandler.STAGE, kafka.consumer(STATUS_GROUP, STATUS_GROUP + "-" + INSTANCE,
+                new StageLoop(FetchStatusHandler.STAGE, kafka.batchingConsumer(STATUS_GROUP, STATUS_GROUP + "-" + INSTANCE,
                         batchSize), producer, List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BenchIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COUNT = 200;
+    private static final int WARM_UP = 20;
 
     @Test
     void benchIndexesEveryGeneratedArticleAndReportsRatesLatenciesAndWorkerHeaps(StackAddresses stack) throws Exception {
@@ -34,7 +35,8 @@ class BenchIT {
         var commandLine = OutsightCommand.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute("bench", "--count", String.valueOf(COUNT), "--json", "--kafka",
+        int exit = commandLine.execute("bench", "--count", String.valueOf(COUNT), "--warm-up",
+                String.valueOf(WARM_UP), "--json", "--kafka",
                 stack.kafkaBootstrapServers(), "--elasticsearch", stack.elasticsearchUrl(), "--data-dir",
                 "target/bench-it");
         String context = "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
@@ -43,6 +45,7 @@ class BenchIT {
         JsonNode report = JSON.readTree(out.toString().strip());
 
         assertEquals(COUNT, report.path("count").asInt(), context);
+        assertEquals(WARM_UP, report.path("warm_up").asInt(), context);
         assertTrue(report.path("complete").asBoolean(), context);
         assertEquals(COUNT, report.at("/ceiling/articles").asInt(), context);
         assertEquals(0, report.at("/ceiling/failed").asInt(), context);
@@ -88,6 +91,9 @@ class BenchIT {
             long indexed = es.count(c -> c.index("outsight-bench").query(q -> q.term(t -> t.field("source")
                     .value(source)))).count();
             assertEquals(COUNT, indexed, context);
+            // The warm-up went through the pipeline too, under a source of its own, and is not counted above.
+            long all = es.count(c -> c.index("outsight-bench")).count();
+            assertEquals(COUNT + WARM_UP, all, context);
         }
     }
 }

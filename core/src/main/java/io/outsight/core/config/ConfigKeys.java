@@ -103,6 +103,9 @@ public final class ConfigKeys {
             "ingest.fetch.max-retry-wait", Duration.ofSeconds(60),
             "Longest wait before a retry; a longer Retry-After gives up with the HTTP status");
 
+    public static final ConfigKey<Integer> INGEST_BATCH_SIZE = ConfigKey.integer("ingest.batch-size", 50, 1, 10_000,
+            "Most URL requests the ingest stage takes from Kafka at once; their outputs commit in one transaction");
+
     public static final ConfigKey<Integer> INGEST_FETCH_CONCURRENCY = ConfigKey.integer("ingest.fetch.concurrency", 16,
             1, 1024, "Pages fetched at once by one ingest worker, across hosts");
 
@@ -172,6 +175,7 @@ public final class ConfigKeys {
             STACK_ELASTICSEARCH_USER,
             STACK_TOPIC_PARTITIONS,
             STACK_START_TIMEOUT,
+            INGEST_BATCH_SIZE,
             INGEST_FETCH_USER_AGENT,
             INGEST_FETCH_TIMEOUT,
             INGEST_FETCH_CONNECT_TIMEOUT,

@@ -17,6 +17,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * that are idempotent and wait for all replicas, consumers that never auto-commit.
  */
 public final class KafkaClients {
+    /** What {@link #batchingConsumer} waits for: this many bytes, or this long. */
+    static final int BATCHING_MIN_BYTES = 256 * 1024;
+    static final int BATCHING_MAX_WAIT_MS = 500;
+
     private final String bootstrapServers;
 
     public KafkaClients(String bootstrapServers) {
@@ -66,6 +70,20 @@ public final class KafkaClients {
     /** A consumer in a group; not thread-safe: one per worker thread. Offsets are committed by the caller. */
     public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, int maxPollRecords) {
         return new KafkaConsumer<>(consumerProps(groupId, clientId, maxPollRecords));
+    }
+
+    /**
+     * A consumer that trades up to {@value #BATCHING_MAX_WAIT_MS} ms of latency for fuller polls: the broker answers a
+     * fetch once {@value #BATCHING_MIN_BYTES} bytes are there (or the wait is over) instead of at the first record.
+     * For stages whose cost is per poll rather than per record (a bulk request, a search, an offset commit each), so
+     * that a stage which keeps up does not pay those for a handful of records at a time. Otherwise as
+     * {@link #consumer}.
+     */
+    public KafkaConsumer<String, byte[]> batchingConsumer(String groupId, String clientId, int maxPollRecords) {
+        var props = consumerProps(groupId, clientId, maxPollRecords);
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCHING_MIN_BYTES);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BATCHING_MAX_WAIT_MS);
+        return new KafkaConsumer<>(props);
     }
 
     private Map<String, Object> consumerProps(String groupId, String clientId, int maxPollRecords) {

@@ -20,15 +20,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, for each article of a batch, the indexed articles that may be copies of it, in one multi-search request:
- * per article, the documents sharing any of its band keys or its normalised-text hash (a term query each on keyword
- * fields, so the cost follows the matches, not the size of the index), best first, plus the article's own document
- * if it is already indexed. Only the fields the clustering needs come back.
+ * per article, the documents sharing any of its band keys or its normalised-text hash (a terms and a term query on
+ * keyword fields, so the cost follows the matches, not the size of the index), plus the article's own document if it
+ * is already indexed. Only the fields the clustering needs come back.
  *
  * <p>Thread-safe.
  */
 final class CandidateLookup implements CandidateSource {
-    /** Candidates per article: copies of one story beyond this many are all in the same cluster anyway. */
-    static final int MAX_CANDIDATES = 20;
+    /**
+     * Candidates per article, unranked: enough that texts which merely share some band keys with it (similar, not
+     * copies) rarely crowd out a true copy; copies of one story beyond this many are in the same cluster anyway.
+     */
+    static final int MAX_CANDIDATES = 50;
     private static final List<String> SOURCE = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
             ClusterFields.FINGERPRINT);
     /** The article's own document ranks first whatever else matches. */
@@ -98,13 +101,16 @@ final class CandidateLookup implements CandidateSource {
 
     private static Query query(EnrichedArticle article) {
         TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
+        // One terms query for all band keys, not a term query per band: a scored term query costs a weight with
+        // term statistics from every segment, and that made the lookups the larger part of Elasticsearch's CPU
+        // while indexing. Candidates come back unranked, which is fine: each is verified by its estimated Jaccard,
+        // and copies beyond MAX_CANDIDATES belong to the same cluster anyway.
+        var bands = fingerprint.bands().stream().map(FieldValue::of).toList();
         var should = new ArrayList<Query>();
         should.add(Query.of(q -> q.ids(i -> i.values(article.id()).boost(SELF_BOOST))));
         should.add(Query.of(q -> q.term(t -> t.field(ClusterFields.TEXT_HASH)
                 .value(FieldValue.of(fingerprint.textHash())))));
-        for (String band : fingerprint.bands()) {
-            should.add(Query.of(q -> q.term(t -> t.field(ClusterFields.BANDS).value(FieldValue.of(band)))));
-        }
+        should.add(Query.of(q -> q.terms(t -> t.field(ClusterFields.BANDS).terms(v -> v.value(bands)))));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 

@@ -1,0 +1,44 @@
+package io.outsight.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+/**
+ * CPU time the whole machine spent busy so far, from Linux's {@code /proc/stat}: what the benchmark reads before and
+ * after its timed run to tell how much of the machine the run used, Kafka and Elasticsearch included. Stateless.
+ */
+final class MachineCpu {
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    /** Clock ticks per second of /proc/stat; USER_HZ is 100 on every Linux architecture Java runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private MachineCpu() {}
+
+    /** Busy seconds of all cores since boot (user, nice, system, irq, softirq, steal); empty off Linux. */
+    static OptionalDouble busySeconds() {
+        try {
+            for (String line : Files.readAllLines(PROC_STAT)) {
+                if (line.startsWith("cpu ")) {
+                    return OptionalDouble.of(busyTicks(line) / TICKS_PER_SECOND);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an unexpected format: the report leaves the figure out
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** Busy ticks of a {@code cpu} line: every column except idle (4th) and iowait (5th); guest time is in user. */
+    static long busyTicks(String cpuLine) {
+        String[] columns = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(columns.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(columns[i]);
+            }
+        }
+        return busy;
+    }
+}

@@ -1,0 +1,30 @@
+package io.outsight.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MachineCpuTest {
+    @Test
+    void busyTicksAddEveryColumnButIdleAndIowaitAndLeaveGuestTimeOut() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        assertEquals(100 + 2 + 30 + 5 + 7 + 1,
+                MachineCpu.busyTicks("cpu  100 2 30 9000 400 5 7 1 50 0"));
+    }
+
+    @Test
+    void busySecondsGrowWhileThisThreadWorks() {
+        var before = MachineCpu.busySeconds();
+        if (before.isEmpty()) {
+            return; // not Linux: nothing to read, which the report handles
+        }
+        long sink = 0;
+        long until = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < until) {
+            sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+        }
+        double after = MachineCpu.busySeconds().orElseThrow();
+        assertTrue(after > before.getAsDouble(), "busy " + before.getAsDouble() + " -> " + after + " (" + sink + ")");
+    }
+}
