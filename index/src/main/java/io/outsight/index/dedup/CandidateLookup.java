@@ -1,12 +1,15 @@
 package io.outsight.index.dedup;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.json.JsonData;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.TextFingerprint;
@@ -16,7 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds, for each article of a batch, the indexed articles that may be copies of it, in one multi-search request:
@@ -27,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 final class CandidateLookup implements CandidateSource {
+    private static final Logger log = LoggerFactory.getLogger(CandidateLookup.class);
     /**
      * Candidates per article, unranked: enough that texts which merely share some band keys with it (similar, not
      * copies) rarely crowd out a true copy; copies of one story beyond this many are in the same cluster anyway.
@@ -34,12 +43,23 @@ final class CandidateLookup implements CandidateSource {
     static final int MAX_CANDIDATES = 50;
     private static final List<String> SOURCE = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
             ClusterFields.FINGERPRINT);
+    private static final String SCHEME = "fingerprint.scheme";
+    private static final String SIGNATURE = "fingerprint.signature";
+    /** What a candidate needs, all with doc values in index versions made from the current template. */
+    private static final List<String> DOC_VALUES = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
+            SCHEME, ClusterFields.TEXT_HASH, SIGNATURE);
     /** The article's own document ranks first whatever else matches. */
     private static final float SELF_BOOST = 1000f;
 
     private final ElasticsearchClient es;
     private final String index;
     private final ObjectMapper mapper = new RecordCodec().mapper();
+    /**
+     * Whether candidates are read from {@code _source}: only for an index made before the signature had doc values.
+     * Reading doc values spares Elasticsearch decompressing and filtering each candidate's whole stored document,
+     * which was the larger part of the lookups' cost.
+     */
+    private volatile boolean fromSource;
 
     CandidateLookup(ElasticsearchClient es, String index) {
         this.es = Objects.requireNonNull(es, "es");
@@ -58,15 +78,38 @@ final class CandidateLookup implements CandidateSource {
      */
     @Override
     public Map<String, Found> find(List<EnrichedArticle> articles) throws IOException {
-        var found = new LinkedHashMap<String, Found>();
         if (articles.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
+        if (!fromSource) {
+            try {
+                return search(articles, false);
+            } catch (NoDocValuesException e) {
+                log.info("the index behind {} has no doc values for the fingerprint signature ({}); candidates are "
+                        + "read from _source until a new version is built with 'outsight reprocess'", index,
+                        e.getMessage());
+                fromSource = true;
+            }
+        }
+        return search(articles, true);
+    }
+
+    /** Whether the lookups read candidates from {@code _source} (an index older than the signature's doc values). */
+    boolean readsSource() {
+        return fromSource;
+    }
+
+    private Map<String, Found> search(List<EnrichedArticle> articles, boolean source) throws IOException {
+        var found = new LinkedHashMap<String, Found>();
         var searches = new ArrayList<RequestItem>(articles.size());
         for (EnrichedArticle article : articles) {
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(index))
-                    .body(b -> b.size(MAX_CANDIDATES + 1).query(query(article))
-                            .source(s -> s.filter(f -> f.includes(SOURCE))))));
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> {
+                b.size(MAX_CANDIDATES + 1).query(query(article));
+                return source ? b.source(s -> s.filter(f -> f.includes(SOURCE)))
+                        : b.source(s -> s.fetch(false)).storedFields("_none_")
+                                .docvalueFields(DOC_VALUES.stream().map(f -> FieldAndFormat.of(v -> v.field(f)))
+                                        .toList());
+            })));
         }
         var response = es.msearch(m -> m.searches(searches), ObjectNode.class);
         var items = response.responses();
@@ -78,16 +121,20 @@ final class CandidateLookup implements CandidateSource {
             String id = articles.get(i).id();
             if (item.isFailure()) {
                 var error = item.failure().error();
+                String reason = error.type() + ": " + error.reason() + causes(error);
+                if (!source && reason.contains(SIGNATURE)) {
+                    throw new NoDocValuesException(reason);
+                }
                 throw new IOException("candidate search for " + id + " failed: " + item.failure().status() + " "
-                        + error.type() + ": " + error.reason());
+                        + reason);
             }
             ClusterMember self = null;
             var candidates = new ArrayList<ClusterMember>();
             for (var hit : item.result().hits().hits()) {
-                if (hit.id() == null || hit.source() == null) {
+                ClusterMember member = source ? fromSource(hit.id(), hit.source()) : fromDocValues(hit.fields());
+                if (member == null) {
                     continue;
                 }
-                ClusterMember member = member(hit.id(), hit.source());
                 if (member.id().equals(id)) {
                     self = member;
                 } else {
@@ -97,6 +144,23 @@ final class CandidateLookup implements CandidateSource {
             found.put(id, new Found(self, candidates));
         }
         return found;
+    }
+
+    /** The reasons of the shard failures under a search failure, where the field at fault is named. */
+    private static String causes(ErrorCause error) {
+        var text = new StringBuilder();
+        for (ErrorCause cause = error.causedBy(); cause != null; cause = cause.causedBy()) {
+            text.append("; ").append(cause.reason());
+        }
+        error.rootCause().forEach(root -> text.append("; ").append(root.reason()));
+        return text.toString();
+    }
+
+    /** A search failed because the signature has no doc values in this index. */
+    private static final class NoDocValuesException extends IOException {
+        NoDocValuesException(String reason) {
+            super(reason);
+        }
     }
 
     private static Query query(EnrichedArticle article) {
@@ -114,9 +178,45 @@ final class CandidateLookup implements CandidateSource {
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 
-    private ClusterMember member(String id, ObjectNode source) {
+    private @Nullable ClusterMember fromSource(@Nullable String id, @Nullable ObjectNode source) {
+        if (id == null || source == null) {
+            return null;
+        }
         return new ClusterMember(id, text(source, ClusterFields.CLUSTER_ID), text(source, ClusterFields.DUPLICATE_OF),
                 fingerprint(source.get(ClusterFields.FINGERPRINT)));
+    }
+
+    private static @Nullable ClusterMember fromDocValues(Map<String, JsonData> fields) {
+        String id = first(fields, "id");
+        if (id == null) {
+            return null;
+        }
+        String scheme = first(fields, SCHEME);
+        String textHash = first(fields, ClusterFields.TEXT_HASH);
+        String signature = first(fields, SIGNATURE);
+        TextFingerprint fingerprint = null;
+        if (scheme != null && textHash != null && signature != null) {
+            try {
+                fingerprint = new TextFingerprint(scheme, textHash, signature, List.of());
+            } catch (IllegalArgumentException e) {
+                // unreadable: the document cannot be matched, as if it had no fingerprint
+            }
+        }
+        return new ClusterMember(id, first(fields, ClusterFields.CLUSTER_ID), first(fields, ClusterFields.DUPLICATE_OF),
+                fingerprint);
+    }
+
+    /** The first value of a doc-value field of a hit (each comes as an array), or null when it has none. */
+    private static @Nullable String first(Map<String, JsonData> fields, String field) {
+        JsonData values = fields.get(field);
+        if (values == null) {
+            return null;
+        }
+        JsonValue json = values.toJson();
+        if (json instanceof JsonArray array && !array.isEmpty() && array.get(0) instanceof JsonString string) {
+            return string.getString();
+        }
+        return null;
     }
 
     private static @Nullable String text(ObjectNode source, String field) {
