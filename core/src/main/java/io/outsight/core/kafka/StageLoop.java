@@ -169,6 +169,11 @@ public final class StageLoop implements Runnable, AutoCloseable {
             log.error("{}: fenced by another instance; stopping: {}", stage, e.toString());
             running.set(false);
             return false;
+        } catch (WakeupException e) {
+            // close() interrupted the offset commit: the loop is stopping, and the batch, uncommitted, goes to the
+            // partitions' next owner (writes are idempotent). Not a failure to retry or to warn about.
+            abortQuietly();
+            throw e;
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             log.warn("{}: producing results of {} failed, will retry: {}", stage, describe(batch), e.toString());
             abortQuietly();
