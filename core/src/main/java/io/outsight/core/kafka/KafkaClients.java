@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * that are idempotent and wait for all replicas, consumers that never auto-commit.
  */
 public final class KafkaClients {
+    /** How long a transaction may stay open before the coordinator aborts it. */
+    static final int TRANSACTION_TIMEOUT_MS = 15_000;
     /** What {@link #batchingConsumer} waits for: this many bytes, or this long. */
     static final int BATCHING_MIN_BYTES = 256 * 1024;
     static final int BATCHING_MAX_WAIT_MS = 500;
@@ -62,6 +64,10 @@ public final class KafkaClients {
     public KafkaProducer<String, byte[]> transactionalProducer(String clientId, String transactionalId) {
         var props = producerProps(clientId);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        // A loop's transaction spans only producing a handled batch's outputs and committing, so seconds are
+        // plenty; and a worker killed mid-transaction holds back read_committed readers of the partitions it wrote
+        // until the coordinator aborts it, after this timeout (the Kafka default, 60 s, was a minute-long stall).
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         var producer = new KafkaProducer<String, byte[]>(props);
         producer.initTransactions();
         return producer;

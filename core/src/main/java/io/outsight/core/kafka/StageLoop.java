@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -164,8 +163,10 @@ public final class StageLoop implements Runnable, AutoCloseable {
                 produceAndWait(outputs);
                 consumer.commitSync(nextOffsets(batch));
             }
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            // Another instance took over this loop's transactional id: this one must stop, not retry.
+        } catch (ProducerFencedException e) {
+            // Another instance took over this loop's transactional id: this one must stop, not retry. (An
+            // InvalidProducerEpochException is not that: the coordinator aborted a transaction that outlived
+            // transaction.timeout.ms, and aborting on this side recovers the producer; it is retried below.)
             log.error("{}: fenced by another instance; stopping: {}", stage, e.toString());
             running.set(false);
             return false;

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.junit.jupiter.api.Test;
 
 /** The loop's commit discipline, on Kafka's in-memory client doubles (the real broker is exercised by the ITs). */
@@ -123,6 +124,33 @@ class StageLoopTest {
             thread.join();
         }
         assertTrue(producer.closed(), "the loop owns its transactional producer");
+    }
+
+    @Test
+    void abortsAndRetriesWhenTheCoordinatorTimedTheTransactionOutInsteadOfStopping() throws Exception {
+        producer.initTransactions();
+        var calls = new AtomicInteger();
+        BatchHandler echo = batch -> {
+            calls.incrementAndGet();
+            return batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+        };
+        // What a producer sees after the coordinator aborted its transaction for outliving transaction.timeout.ms.
+        producer.commitTransactionException = new InvalidProducerEpochException("transaction timed out");
+        var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), echo, NO_WAIT);
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        var thread = Thread.ofPlatform().daemon().start(loop);
+        try {
+            feed("e");
+            redeliverAfterRewind("e", 0, () -> producer.commitTransactionException = null);
+            await(() -> producer.transactionCommitted() && loop.consumed() == 1);
+            assertEquals(2, calls.get(), "the batch is handled again after the abort");
+            assertTrue(thread.isAlive(), "the loop goes on");
+            assertEquals(0, rewoundTo.get());
+        } finally {
+            loop.close();
+            thread.join();
+        }
     }
 
     private StageLoop start(BatchHandler handler) {

@@ -53,6 +53,8 @@ public record KafkaConfig(Path storageDir, Path logsDir, int port, int controlle
                 auto.create.topics.enable=true
                 # The first consumer of a group gets its partitions at once instead of after 3 s.
                 group.initial.rebalance.delay.ms=0
+                # A transaction left open by a killed worker is aborted within 2 s of its timeout, not 10 s.
+                transaction.abort.timed.out.transaction.cleanup.interval.ms=2000
 
                 # Batch-friendly: room for large compressed producer batches, the producers' codec kept as is.
                 message.max.bytes=10485760
