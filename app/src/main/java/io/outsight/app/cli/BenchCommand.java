@@ -41,9 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "5000", description = "Articles to generate (default 5000).")
     int count;
 
-    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "2000",
             description = "Other generated articles run through the ceiling and through the pipeline first, untimed, so"
-                    + " that both are timed with compiled code (default 500; 0 for none).")
+                    + " that both are timed with compiled code (default 2000: each worker JIT-compiles for about a"
+                    + " minute; 0 for none).")
     int warmUp;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the generator (default 42).")
