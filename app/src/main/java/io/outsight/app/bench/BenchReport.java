@@ -116,11 +116,16 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
                 workerCpuSeconds(false));
         if (p.machineCpuSeconds() != null) {
             double available = machine.cores() * p.searchableSeconds();
+            double servers = p.serverCpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+            var named = new StringBuilder();
+            p.serverCpuSeconds().forEach((name, seconds) -> named.append(String.format(Locale.ROOT, ", %s %.1f s",
+                    name, seconds)));
             out.printf(Locale.ROOT, "  machine CPU meanwhile: %.1f s of the %.1f s its %d cores had (%.0f%% busy): workers"
-                    + " %.1f s, the rest %.1f s (Kafka, Elasticsearch, the benchmark serving pages and watching, anything"
-                    + " else running)%n", p.machineCpuSeconds(), available, machine.cores(),
-                    available > 0 ? 100 * p.machineCpuSeconds() / available : 0, workerCpuSeconds(true),
-                    p.machineCpuSeconds() - workerCpuSeconds(true));
+                    + " %.1f s%s, the rest %.1f s (%sthe benchmark serving pages and watching, anything else running)%n",
+                    p.machineCpuSeconds(), available, machine.cores(),
+                    available > 0 ? 100 * p.machineCpuSeconds() / available : 0, workerCpuSeconds(true), named,
+                    p.machineCpuSeconds() - workerCpuSeconds(true) - servers,
+                    p.serverCpuSeconds().isEmpty() ? "Kafka, Elasticsearch, " : "");
         }
         for (var w : p.workers()) {
             var heap = w.heap();
@@ -162,6 +167,10 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
                 workerCpuSeconds(true));
         if (p.machineCpuSeconds() != null) {
             pipe.put("machine_cpu_seconds", p.machineCpuSeconds());
+        }
+        if (!p.serverCpuSeconds().isEmpty()) {
+            var servers = pipe.putObject("server_cpu_seconds");
+            p.serverCpuSeconds().forEach(servers::put);
         }
         latency(pipe.putObject("latency_fetch_to_searchable_ms"), p.fetchToSearchable());
         latency(pipe.putObject("latency_fetch_to_enriched_ms"), p.fetchToEnriched());

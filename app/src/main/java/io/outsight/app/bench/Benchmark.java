@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -26,15 +29,20 @@ public final class Benchmark {
     private final Endpoints endpoints;
     private final ElasticsearchClient es;
     private final Consumer<String> progress;
+    private final Map<String, Long> serverPids;
 
     /**
      * @param config the stages' configuration, as the workers get it (private addresses allowed, host delay 0)
      * @param es a client of the Elasticsearch at {@code endpoints}, owned by the caller
+     * @param serverPids the processes of Kafka and Elasticsearch by name, when they run on this machine, whose CPU
+     *     the report shows; empty when they do not
      */
-    public Benchmark(Config config, Endpoints endpoints, ElasticsearchClient es, Consumer<String> progress) {
+    public Benchmark(Config config, Endpoints endpoints, ElasticsearchClient es, Map<String, Long> serverPids,
+            Consumer<String> progress) {
         this.config = Objects.requireNonNull(config, "config");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.es = Objects.requireNonNull(es, "es");
+        this.serverPids = Collections.unmodifiableMap(new LinkedHashMap<>(serverPids));
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
@@ -86,7 +94,7 @@ public final class Benchmark {
                     ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
             progress.accept("pipeline: starting a worker process per stage (-Xmx" + plan.workerHeap() + ") …");
             Path folder = config.get(ConfigKeys.STACK_DATA_DIR).resolve("bench").resolve(runId).toAbsolutePath();
-            var pipeline = new PipelineRun(endpoints, es, alias, progress).run(warmUp, urls, "bench-" + runId, plan.jvmArgs(),
+            var pipeline = new PipelineRun(endpoints, es, alias, serverPids, progress).run(warmUp, urls, "bench-" + runId, plan.jvmArgs(),
                     plan.workerArgs(), folder, plan.timeout());
             return new BenchReport(BenchReport.Machine.current(at, loadBefore), plan.count(), plan.warmUp(),
                     plan.seed(), runId,

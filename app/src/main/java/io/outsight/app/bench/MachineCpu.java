@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * CPU time the whole machine spent busy so far, from Linux's {@code /proc/stat}: what the benchmark reads before and
- * after its timed run to tell how much of the machine the run used, Kafka and Elasticsearch included. Stateless.
+ * CPU time the whole machine spent busy so far, from Linux's {@code /proc/stat}, and that of a process tree: what
+ * the benchmark reads before and after its timed run to tell how much of the machine the run used, and how much of
+ * it went to Kafka and Elasticsearch. Stateless.
  */
 final class MachineCpu {
     private static final Path PROC_STAT = Path.of("/proc/stat");
@@ -28,6 +29,26 @@ final class MachineCpu {
             // not Linux, or an unexpected format: the report leaves the figure out
         }
         return OptionalDouble.empty();
+    }
+
+    /**
+     * CPU seconds a process and all its descendants used so far (a server's launcher, its JVM and any helper it
+     * started), as far as the OS tells; empty when the process is gone.
+     */
+    static OptionalDouble processTreeSeconds(long pid) {
+        var root = ProcessHandle.of(pid);
+        if (root.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double seconds = cpuSeconds(root.get());
+        for (var child : root.get().descendants().toList()) {
+            seconds += cpuSeconds(child);
+        }
+        return OptionalDouble.of(seconds);
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /** Busy ticks of a {@code cpu} line: every column except idle (4th) and iowait (5th); guest time is in user. */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,25 +75,30 @@ final class PipelineRun {
      * @param fetchToEnriched per-article latency from fetched_at to enriched_at
      * @param machineCpuSeconds CPU time the whole machine spent from the submission to the end of the run (workers,
      *     Kafka, Elasticsearch, this process and anything else running), or null off Linux
+     * @param serverCpuSeconds CPU time of each local server (Kafka, Elasticsearch) over the same span, when they run
+     *     on this machine
      * @param complete whether every URL got a status and every fetched article became searchable in time
      */
     record Result(int submitted, Map<String, Integer> statuses, int fetched, int enriched, int searchable,
             double fetchedSeconds, double enrichedSeconds, double searchableSeconds, LatencySummary fetchToSearchable,
             LatencySummary fetchToEnriched, List<WorkerResult> workers, @Nullable Double machineCpuSeconds,
-            boolean complete) {}
+            Map<String, Double> serverCpuSeconds, boolean complete) {}
 
     private final Endpoints endpoints;
     private final ElasticsearchClient es;
     private final String alias;
     private final Consumer<String> progress;
+    private final Map<String, Long> serverPids;
     private final RecordCodec codec = new RecordCodec();
     private final Map<WorkerProcess, Double> startupCpu = new HashMap<>();
 
-    PipelineRun(Endpoints endpoints, ElasticsearchClient es, String alias, Consumer<String> progress) {
+    PipelineRun(Endpoints endpoints, ElasticsearchClient es, String alias, Map<String, Long> serverPids,
+            Consumer<String> progress) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.es = Objects.requireNonNull(es, "es");
         this.alias = Objects.requireNonNull(alias, "alias");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.serverPids = Collections.unmodifiableMap(new LinkedHashMap<>(serverPids));
     }
 
     /**
@@ -135,11 +141,19 @@ final class PipelineRun {
                 }
                 progress.accept("pipeline: submitting " + urls.size() + " URLs");
                 OptionalDouble busyBefore = MachineCpu.busySeconds();
+                Map<String, Double> serversBefore = serverCpu();
                 var timed = follow(submit(urls, source, producer), statuses, workers, timeout);
                 OptionalDouble busyAfter = MachineCpu.busySeconds();
+                var servers = new LinkedHashMap<String, Double>();
+                serverCpu().forEach((name, after) -> {
+                    Double before = serversBefore.get(name);
+                    if (before != null) {
+                        servers.put(name, after - before);
+                    }
+                });
                 Double machineCpu = busyBefore.isPresent() && busyAfter.isPresent()
                         ? busyAfter.getAsDouble() - busyBefore.getAsDouble() : null;
-                return finish(timed, machineCpu, workers);
+                return finish(timed, machineCpu, servers, workers);
             }
         } finally {
             // Reached with results or on failure: never leave workers behind.
@@ -147,6 +161,13 @@ final class PipelineRun {
                 worker.close();
             }
         }
+    }
+
+    /** CPU seconds of each local server's process tree so far. */
+    private Map<String, Double> serverCpu() {
+        var seconds = new LinkedHashMap<String, Double>();
+        serverPids.forEach((name, pid) -> MachineCpu.processTreeSeconds(pid).ifPresent(s -> seconds.put(name, s)));
+        return seconds;
     }
 
     /** URLs submitted at once, and when. */
@@ -232,7 +253,8 @@ final class PipelineRun {
     }
 
     /** Stops the workers and reads the enrichment times: the result of the timed submission. */
-    private Result finish(Observed observed, @Nullable Double machineCpuSeconds, List<WorkerProcess> workers)
+    private Result finish(Observed observed, @Nullable Double machineCpuSeconds, Map<String, Double> serverCpuSeconds,
+            List<WorkerProcess> workers)
             throws IOException, InterruptedException {
         var cpu = new HashMap<WorkerProcess, Double>();
         workers.forEach(w -> w.cpuTime().ifPresent(d -> cpu.put(w, d.toNanos() / 1e9)));
@@ -248,12 +270,13 @@ final class PipelineRun {
         Map<String, Instant> enrichedAt = enrichedTimes(List.copyOf(observed.firstSeen().keySet()));
         return result(observed.submission().count(), observed.byUrl(), observed.submission().start(),
                 observed.fetchedAt(), enrichedAt, observed.firstSeen(), workerResults, machineCpuSeconds,
-                observed.complete());
+                serverCpuSeconds, observed.complete());
     }
 
     private static Result result(int submitted, Map<String, FetchStatus> byUrl, Instant start,
             Map<String, Instant> fetchedAt, Map<String, Instant> enrichedAt, Map<String, Instant> firstSeen,
-            List<WorkerResult> workers, @Nullable Double machineCpuSeconds, boolean complete) {
+            List<WorkerResult> workers, @Nullable Double machineCpuSeconds, Map<String, Double> serverCpuSeconds,
+            boolean complete) {
         var outcomes = new TreeMap<String, Integer>();
         byUrl.values().forEach(s -> outcomes.merge(s.outcome().wireName(), 1, Integer::sum));
         long[] toSearchable = firstSeen.entrySet().stream()
@@ -263,7 +286,7 @@ final class PipelineRun {
         return new Result(submitted, outcomes, fetchedAt.size(), enrichedAt.size(), firstSeen.size(),
                 secondsToLast(start, fetchedAt.values()), secondsToLast(start, enrichedAt.values()),
                 secondsToLast(start, firstSeen.values()), LatencySummary.of(toSearchable),
-                LatencySummary.of(toEnriched), workers, machineCpuSeconds, complete);
+                LatencySummary.of(toEnriched), workers, machineCpuSeconds, serverCpuSeconds, complete);
     }
 
     private static double secondsToLast(Instant start, java.util.Collection<Instant> times) {

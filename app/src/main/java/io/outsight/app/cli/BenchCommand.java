@@ -98,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             stageSettings.forEach((key, value) -> workerArgs.addAll(List.of("-D", key + "=" + value)));
             List<String> jvmArgs = List.of("-Xmx" + workerHeap, "-XX:+ExitOnOutOfMemoryError");
-            var benchmark = new Benchmark(config, connection.endpoints(), es, m -> progress(err, m));
+            var benchmark = new Benchmark(config, connection.endpoints(), es, connection.serverPids(),
+                    m -> progress(err, m));
             var report = benchmark.run(new Benchmark.Plan(count, warmUp, seed, ownAlias, jvmArgs, workerArgs, workerHeap,
                     heapBytes, Duration.ofMinutes(timeoutMinutes)));
             PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,10 @@ import io.outsight.stack.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,11 +34,21 @@ public final class Connection implements AutoCloseable {
     private final Endpoints endpoints;
     private final String description;
     private final @Nullable LocalStack ownedStack;
+    private final Map<String, Long> serverPids;
 
-    private Connection(Endpoints endpoints, String description, @Nullable LocalStack ownedStack) {
+    private Connection(Endpoints endpoints, String description, @Nullable LocalStack ownedStack,
+            Map<String, Long> serverPids) {
         this.endpoints = endpoints;
         this.description = description;
         this.ownedStack = ownedStack;
+        this.serverPids = Collections.unmodifiableMap(new LinkedHashMap<>(serverPids));
+    }
+
+    private static Map<String, Long> pids(long kafka, long elasticsearch) {
+        var pids = new LinkedHashMap<String, Long>();
+        pids.put("kafka", kafka);
+        pids.put("elasticsearch", elasticsearch);
+        return pids;
     }
 
     /**
@@ -49,7 +62,7 @@ public final class Connection implements AutoCloseable {
         Optional<String> kafka = config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
         Optional<String> es = config.find(ConfigKeys.ELASTICSEARCH_URL);
         if (kafka.isPresent() && es.isPresent()) {
-            return new Connection(new Endpoints(kafka.get(), es.get()), "configured servers", null);
+            return new Connection(new Endpoints(kafka.get(), es.get()), "configured servers", null, Map.of());
         }
         if (kafka.isPresent() != es.isPresent()) {
             throw new ConfigException(List.of("set both " + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name() + " and "
@@ -61,7 +74,7 @@ public final class Connection implements AutoCloseable {
         if (running.isPresent()) {
             var a = running.get();
             return new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
-                    "local stack in " + settings.dataDir(), null);
+                    "local stack in " + settings.dataDir(), null, pids(a.kafkaPid(), a.elasticsearchPid()));
         }
         WhenNoStack effective = whenNoStack != WhenNoStack.START_IF_DATA_EXISTS ? whenNoStack
                 : hasData(settings.dataDir()) ? WhenNoStack.START_FOR_THIS_COMMAND : WhenNoStack.FAIL;
@@ -71,9 +84,11 @@ public final class Connection implements AutoCloseable {
                     + "(--kafka and --elasticsearch)"));
             case START_AND_KEEP_RUNNING -> {
                 progress.accept("starting the local stack in " + settings.dataDir() + " (Kafka and Elasticsearch) …");
-                var a = LocalStack.up(settings).addresses();
+                var state = LocalStack.up(settings);
+                var a = state.addresses();
                 yield new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
-                        "local stack in " + settings.dataDir() + " (left running)", null);
+                        "local stack in " + settings.dataDir() + " (left running)", null,
+                        pids(state.kafkaPid(), state.elasticsearchPid()));
             }
             case START_FOR_THIS_COMMAND -> {
                 progress.accept("starting a local stack in " + settings.dataDir() + " for this command (Kafka and "
@@ -81,7 +96,8 @@ public final class Connection implements AutoCloseable {
                 var stack = LocalStack.start(settings);
                 var a = stack.addresses();
                 yield new Connection(new Endpoints(a.kafkaBootstrapServers(), a.elasticsearchUrl()),
-                        "local stack in " + settings.dataDir() + " (stopped after the run)", stack);
+                        "local stack in " + settings.dataDir() + " (stopped after the run)", stack,
+                        pids(stack.kafka().pid(), stack.elasticsearch().pid()));
             }
         };
     }
@@ -97,6 +113,14 @@ public final class Connection implements AutoCloseable {
 
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * The process of each local server ("kafka", "elasticsearch": the root of its process tree) when they are a
+     * local stack on this machine; empty for configured servers.
+     */
+    public Map<String, Long> serverPids() {
+        return serverPids;
     }
 
     /** Where the servers come from, for messages. */

@@ -27,4 +27,18 @@ class MachineCpuTest {
         double after = MachineCpu.busySeconds().orElseThrow();
         assertTrue(after > before.getAsDouble(), "busy " + before.getAsDouble() + " -> " + after + " (" + sink + ")");
     }
+
+    @Test
+    void aProcessTreeCountsItsDescendantsAndAGoneProcessCountsNothing() throws Exception {
+        double own = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+        var child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // This JVM and its child while it starts: at least what this JVM alone had used.
+            assertTrue(MachineCpu.processTreeSeconds(ProcessHandle.current().pid()).orElseThrow() >= own);
+        } finally {
+            child.waitFor();
+        }
+        assertTrue(MachineCpu.processTreeSeconds(child.pid()).isEmpty(), "a process that ended has no CPU to tell");
+    }
 }
