@@ -48,7 +48,17 @@ public class TaggingBenchmark {
     @Param(DEFAULT_ARTICLE_CHARS)
     public int articleChars;
 
+    /**
+     * The extraction development set's ground truth (real web pages' main texts, third-party data read in place),
+     * relative to the module folder; {@link #pairedRealArticles} does nothing when it is absent.
+     */
+    static final String DEFAULT_REAL_ARTICLES = "../../shared/data/extraction-dev/ground-truth.json";
+
+    @Param(DEFAULT_REAL_ARTICLES)
+    public String realArticles;
+
     private BenchmarkArticles.Article[] articles;
+    private BenchmarkArticles.Article[] real;
     private ArticleTagger tagger;
     private SentenceDetectorME sentences;
     private TokenizerME tokenizer;
@@ -63,6 +73,12 @@ public class TaggingBenchmark {
     public void load() throws IOException {
         articles = BenchmarkArticles.fromDevSet(Path.of(devSet), articleChars).articles()
                 .toArray(BenchmarkArticles.Article[]::new);
+        real = BenchmarkArticles.fromExtractionDev(Path.of(realArticles)).articles()
+                .toArray(BenchmarkArticles.Article[]::new);
+        if (real.length == 0) {
+            System.out.println("# No real articles at " + Path.of(realArticles).toAbsolutePath().normalize()
+                    + " (shared/data/extraction-dev): pairedRealArticles measures nothing");
+        }
         tagger = ArticleTagger.loadDefault();
         // The models as infra.md (section 3) loads them from the model jars; the *ME instances are not thread-safe,
         // which is fine here: these benchmarks run on one thread.
@@ -119,8 +135,24 @@ public class TaggingBenchmark {
      */
     @Benchmark
     public void pairedTagAndBare(Cursor cursor, PairedCpuTime cpu, Blackhole blackhole) {
+        paired(articles, cursor, cpu, blackhole);
+    }
+
+    /**
+     * {@link #pairedTagAndBare} on typical real web articles (the English main texts of
+     * {@link BenchmarkArticles#fromExtractionDev}), next to the dense articles of the development set; nothing when
+     * that data is absent.
+     */
+    @Benchmark
+    public void pairedRealArticles(Cursor cursor, PairedCpuTime cpu, Blackhole blackhole) {
+        if (real.length > 0) {
+            paired(real, cursor, cpu, blackhole);
+        }
+    }
+
+    private void paired(BenchmarkArticles.Article[] set, Cursor cursor, PairedCpuTime cpu, Blackhole blackhole) {
         int n = cursor.next++;
-        BenchmarkArticles.Article article = articles[n % articles.length];
+        BenchmarkArticles.Article article = set[n % set.length];
         if ((n & 1) == 0) {
             long t0 = cpu.now();
             blackhole.consume(tagger.tag(article.title(), article.text()));

@@ -34,6 +34,13 @@ public final class TaggingBenchmarkMain {
         String length = lengths.hasValue() && !lengths.get().isEmpty()
                 ? lengths.get().iterator().next() : TaggingBenchmark.DEFAULT_ARTICLE_CHARS;
         describe(BenchmarkArticles.fromDevSet(Path.of(devSet), Integer.parseInt(length)), devSet);
+        var reals = options.getParameter("realArticles");
+        String realArticles = reals.hasValue() && !reals.get().isEmpty()
+                ? reals.get().iterator().next() : TaggingBenchmark.DEFAULT_REAL_ARTICLES;
+        BenchmarkArticles real = BenchmarkArticles.fromExtractionDev(Path.of(realArticles));
+        if (!real.articles().isEmpty()) {
+            describe(real, realArticles);
+        }
 
         Collection<RunResult> results;
         try {
@@ -45,6 +52,7 @@ public final class TaggingBenchmarkMain {
         }
         BenchmarkRatio.print(results, "tagArticle", "sentencesAndTokens", "the issue asks for at most 2");
         PairedRatio.print(results, "pairedTagAndBare", "the issue asks for at most 2");
+        PairedRatio.print(results, "pairedRealArticles", "typical real articles");
     }
 
     private static void describe(BenchmarkArticles set, String devSet) {

@@ -6,6 +6,7 @@ import io.outsight.enrich.nlp.AnalyzedText;
 import io.outsight.enrich.nlp.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public final class FigureLinker {
     /** Amounts below this with no cue to their kind are left out: market figures are large. */
     static final double SMALL_AMOUNT = 1e6;
 
-    private static final String[][] MONEY_KINDS = {
+    static final String[][] MONEY_KINDS = {
         {"exports", "\\bexport(?:s|ed|ing| revenues?| earnings)?\\b"},
         {"revenue", "\\b(?:revenues?|sales|turnover|earn(?:ed|ings|s)?|income|top[ -]?line|billings?|generat(?:e|es|ed|ing)|receipts)\\b"},
         {"deal_value", "\\b(?:deal|deals|contract|contracts|agreement|acquisition|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|takeover|merger|bid|TCV|total contract value)\\b"},
@@ -41,21 +42,104 @@ public final class FigureLinker {
         {"remittances", "\\bremittances?\\b"},
         {"market_size", "\\b(?:markets?|industry|industries|sector|segment|valued|worth|size|reach(?:es|ed|ing)?|touch|projected|expected|estimated|forecast|opportunity|value)\\b"},
     };
-    private static final Pattern[] MONEY_PATTERNS = compile(MONEY_KINDS);
-    private static final Pattern CAGR = Pattern.compile("(?i)\\b(?:CAGR|compound(?:ed)? annual(?: growth)?(?: rate)?|compounded annually)\\b");
-    private static final String[][] PERCENT_KINDS = {
+    static final Pattern[] MONEY_PATTERNS = compile(MONEY_KINDS);
+    static final Pattern CAGR = Pattern.compile("(?i)\\b(?:CAGR|compound(?:ed)? annual(?: growth)?(?: rate)?|compounded annually)\\b");
+    static final String[][] PERCENT_KINDS = {
         {"decline", "\\b(?:declin(?:e|ed|es|ing)|fell|fall(?:s|ing)?|drop(?:ped|s|ping)?|down|decreas(?:e|ed|es|ing)|shr[aiu]nk|contract(?:ed|ion))\\b"},
         {"growth_rate", "\\b(?:grow(?:s|th|ing|n)?|grew|increas(?:e|ed|es|ing)|ris(?:e|es|ing)|rose|up(?! to)|jump(?:ed|s)?|surg(?:e|ed|es)|expand(?:ed|s|ing)?|expansion|climb(?:ed|s)?|gain(?:ed|s)?|year[- ]on[- ]year|yoy|y-o-y|annual(?:ly)?)\\b"},
         {"market_share", "\\b(?:share|shares|accounts? for|accounted for|contribut(?:es|ed|ion|ing)|portion|proportion)\\b|^\\s*of\\b"},
     };
-    private static final Pattern[] PERCENT_PATTERNS = compile(PERCENT_KINDS);
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?i);|,\\s+(?:while|whereas|but|although|though|and|compared with|against)\\b");
-    private static final Pattern GLOBAL = Pattern.compile("(?i)\\b(?:global|globally|worldwide|world's|world)\\b");
-    private static final Pattern CITE_BEFORE = Pattern.compile("(?i)(?:according to|as per|\\bper|citing|cited by|\\bsaid|\\bsays|\\bestimates|\\bfinds|(?:reports?|stud(?:y|ies)|surveys?|research|analysis|data|estimates?|forecasts?|figures|findings|published|conducted|released|compiled|commissioned)\\s+(?:by|from|of))"
+    static final Pattern[] PERCENT_PATTERNS = compile(PERCENT_KINDS);
+    static final Pattern CLAUSE_BREAK = Pattern.compile("(?i);|,\\s+(?:while|whereas|but|although|though|and|compared with|against)\\b");
+    static final Pattern GLOBAL = Pattern.compile("(?i)\\b(?:global|globally|worldwide|world's|world)\\b");
+    static final Pattern CITE_BEFORE = Pattern.compile("(?i)(?:according to|as per|\\bper|citing|cited by|\\bsaid|\\bsays|\\bestimates|\\bfinds|(?:reports?|stud(?:y|ies)|surveys?|research|analysis|data|estimates?|forecasts?|figures|findings|published|conducted|released|compiled|commissioned)\\s+(?:by|from|of))"
             + "\\s+(?:(?:a|an|the|new|recent|latest|its|their|annual|global|market|research|analyst|advisory|consulting|consultancy|firm|report|study|survey|analysis|data|estimates?|forecasts?|figures|findings|by|from|of)\\s+){0,6}$");
-    private static final Pattern CITE_AFTER = Pattern.compile("(?i)^(?:'s|’s)?\\s*(?:[\\p{L}.-]+\\s+){0,5}?(?:said|says|estimates?|estimated|projects?|projected|forecasts?|forecasted|expects?|expected|predicts?|predicted|reports?|reported|found|finds|notes?|noted|data|study|survey|research|analysis|figures|findings|believes|shows?|showed)\\b");
+    static final Pattern CITE_AFTER = Pattern.compile("(?i)^(?:'s|’s)?\\s*(?:[\\p{L}.-]+\\s+){0,5}?(?:said|says|estimates?|estimated|projects?|projected|forecasts?|forecasted|expects?|expected|predicts?|predicted|reports?|reported|found|finds|notes?|noted|data|study|survey|research|analysis|figures|findings|believes|shows?|showed)\\b");
     private static final Pattern CITE_CUE = Pattern.compile("(?i)according to|as per|\\breport|\\bstudy\\b|\\bsurvey|\\bresearch\\b|\\bestimat|\\bforecast|\\bprojects?\\b|\\bprojected|\\bexpects|\\bsaid\\b|\\bsays\\b|\\bdata\\b|\\bfigures\\b|\\banalysis\\b|\\bfindings\\b");
     private static final Pattern ANAPHORA = Pattern.compile("(?i)\\b(?:the (?:report|study|survey|research|analysis|data|forecast)|it (?:said|says|added|estimates|expects|projects|forecasts|found|notes)|according to (?:the|its) (?:report|study|survey|research|analysis|data))\\b");
+
+    /**
+     * For each kind of {@link #MONEY_KINDS} and {@link #PERCENT_KINDS}, words in lower case of which every match of
+     * its pattern holds one (the fixed start of each alternative): a text without any cannot match, and looking for
+     * them is much cheaper than trying the pattern's alternatives at every character.
+     */
+    static final String[][] MONEY_KIND_WORDS = {
+        {"export"},
+        {"revenue", "sales", "turnover", "earn", "income", "top", "billing", "generat", "receipts"},
+        {"deal", "contract", "agreement", "acquisition", "acquir", "bought", "buy", "takeover", "merger", "bid", "tcv",
+            "total contract value"},
+        {"invest", "funding", "raise", "raising", "capex", "fund"},
+        {"spend", "spent", "budget", "expenditure", "outlay"},
+        {"salar", "wage", "pay", "paid", "compensation", "stipend"},
+        {"sav", "cost reduction"},
+        {"remittance"},
+        {"market", "industr", "sector", "segment", "valued", "worth", "size", "reach", "touch", "projected", "expected",
+            "estimated", "forecast", "opportunity", "value"},
+    };
+    static final String[][] PERCENT_KIND_WORDS = {
+        {"declin", "fell", "fall", "drop", "down", "decreas", "shr", "contract"},
+        {"grow", "grew", "increas", "ris", "rose", "up", "jump", "surg", "expand", "expansion", "climb", "gain", "year",
+            "yoy", "y-o-y", "annual"},
+        {"share", "account", "contribut", "portion", "proportion", "of"},
+    };
+    static final String[] CAGR_WORDS = {"cagr", "compound"};
+    /** Words of which every match of {@link #CITE_BEFORE} holds one, in lower case. */
+    static final String[] CITE_BEFORE_WORDS = {"according to", "per", "citing", "cited by", "said", "says",
+        "estimate", "finds", "report", "stud", "survey", "research", "analysis", "data", "forecast", "figures", "findings",
+        "published", "conducted", "released", "compiled", "commissioned"};
+
+    /** Words of which every match of {@link #CITE_AFTER} holds one, in lower case. */
+    static final String[] CITE_AFTER_WORDS = {"said", "says", "estimate", "project", "forecast", "expect",
+        "predict", "report", "found", "finds", "note", "data", "study", "survey", "research", "analysis", "figures",
+        "findings", "believes", "show"};
+
+    /**
+     * Whether the text holds one of the words (ASCII, in lower case; the text's letters in any case) where a word
+     * starts: a case-insensitive pattern whose alternatives all follow a word boundary (or "^\\s*") matches only there.
+     */
+    static boolean holdsAnyAtWordStart(String text, String[] words) {
+        for (int i = 0; i < text.length(); i++) {
+            if (i > 0 && isRegexWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            for (String w : words) {
+                if (asciiStartsWithIgnoreCase(text, i, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether text holds the lower-case ASCII word at the offset, letters in any case (as {@code (?i)} compares). */
+    private static boolean asciiStartsWithIgnoreCase(String text, int offset, String word) {
+        if (offset + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(offset + k);
+            char w = word.charAt(k);
+            if (c != w && !(w >= 'a' && w <= 'z' && c == (char) (w - 32))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word character for {@code \b} (ASCII, as in Java 19 and later without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** Whether the text, in lower case, holds one of the words. */
+    static boolean holdsAny(String lower, String[] words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static Pattern[] compile(String[][] kinds) {
         Pattern[] out = new Pattern[kinds.length];
@@ -72,16 +156,40 @@ public final class FigureLinker {
         List<MarketFigure> out = new ArrayList<>();
         List<Sentence> sentences = text.sentences();
         String lastAttribution = null;
+        List<List<Entity>> bySentence = bySentence(text, entities);
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             Sentence previous = i > 0 && sameParagraph(text.text(), sentences.get(i - 1), s) ? sentences.get(i - 1) : null;
             if (previous == null) {
                 lastAttribution = null; // "the report" does not reach into another paragraph
             }
-            SentenceFigures sf = new SentenceFigures(text.text(), s, previous, entities, lastAttribution);
+            SentenceFigures sf = new SentenceFigures(text.text(), s, bySentence.get(i),
+                    previous == null ? List.of() : bySentence.get(i - 1), lastAttribution);
             out.addAll(sf.figures());
             if (sf.attribution() != null) {
                 lastAttribution = sf.attribution();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The entities that lie within each sentence, in the order of the list. An entity lies within the sentence that
+     * holds its start or, if it is empty and at a boundary, within the one that ends there too.
+     */
+    private static List<List<Entity>> bySentence(AnalyzedText text, List<Entity> entities) {
+        List<Sentence> sentences = text.sentences();
+        List<List<Entity>> out = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        for (Entity e : entities) {
+            int i = text.sentenceIndexAt(e.start());
+            for (int k = Math.max(0, i - 1); k <= i && k < sentences.size(); k++) {
+                Sentence s = sentences.get(k);
+                if (e.start() >= s.start() && e.end() <= s.end()) {
+                    out.get(k).add(e);
+                }
             }
         }
         return out;
@@ -103,14 +211,18 @@ public final class FigureLinker {
         private @Nullable String attribution;
         private List<int[]> anchors = List.of();
 
-        SentenceFigures(String text, Sentence sentence, @Nullable Sentence previous, List<Entity> all, @Nullable String carried) {
+        /**
+         * @param entities the entities within the sentence
+         * @param previousEntities those within the previous sentence of the same paragraph (none when there is none)
+         */
+        SentenceFigures(String text, Sentence sentence, List<Entity> entities, List<Entity> previousEntities,
+                        @Nullable String carried) {
             this.text = text;
             this.sentence = sentence;
             this.stext = text.substring(sentence.start(), sentence.end());
             this.offset = sentence.start();
-            this.entities = all.stream().filter(e -> e.start() >= sentence.start() && e.end() <= sentence.end()).toList();
-            this.previousEntities = previous == null ? List.of()
-                    : all.stream().filter(e -> e.start() >= previous.start() && e.end() <= previous.end()).toList();
+            this.entities = entities;
+            this.previousEntities = previousEntities;
             this.carriedAttribution = carried;
         }
 
@@ -124,15 +236,16 @@ public final class FigureLinker {
                 attribution = attribution(citedOrganisations());
                 return List.of();
             }
-            List<Money> money = MoneyParser.parse(stext);
+            String lower = stext.toLowerCase(Locale.ROOT);
+            List<Money> money = MoneyParser.parse(stext, lower);
             List<Percent> percents = new ArrayList<>();
-            for (Percent p : PercentParser.parse(stext)) {
+            for (Percent p : PercentParser.parse(stext, lower)) {
                 if (money.stream().noneMatch(m -> m.start() < p.end() && p.start() < m.end())) {
                     percents.add(p);
                 }
             }
             List<Headcount> heads = new ArrayList<>();
-            for (Headcount h : HeadcountParser.parse(stext)) {
+            for (Headcount h : HeadcountParser.parse(stext, lower)) {
                 if (money.stream().noneMatch(m -> m.start() < h.end() && h.start() < m.end())
                         && percents.stream().noneMatch(p -> p.start() < h.end() && h.start() < p.end())) {
                     heads.add(h);
@@ -145,7 +258,7 @@ public final class FigureLinker {
                 return List.of();
             }
             List<Period> periods = new ArrayList<>();
-            for (Period p : PeriodParser.parse(stext)) {
+            for (Period p : PeriodParser.parse(stext, lower)) {
                 boolean inside = money.stream().anyMatch(m -> m.start() < p.end() && p.start() < m.end())
                         || percents.stream().anyMatch(q -> q.start() < p.end() && p.start() < q.end())
                         || heads.stream().anyMatch(h -> h.start() < p.end() && p.start() < h.end());
@@ -162,7 +275,7 @@ public final class FigureLinker {
             this.anchors = anchors;
             Percent cagr = null;
             for (Percent p : percents) {
-                if (nearCue(CAGR, p.start(), p.end())) {
+                if (nearCue(CAGR, CAGR_WORDS, p.start(), p.end())) {
                     cagr = p;
                     break;
                 }
@@ -170,7 +283,7 @@ public final class FigureLinker {
             List<MarketFigure> out = new ArrayList<>();
             boolean cagrUsed = false;
             for (Money m : money) {
-                String kind = nearestKind(MONEY_KINDS, MONEY_PATTERNS, m.start(), m.end(), "money");
+                String kind = nearestKind(MONEY_KINDS, MONEY_PATTERNS, MONEY_KIND_WORDS, m.start(), m.end(), "money");
                 Period period = nearestPeriod(periods, anchors, m.start(), m.end());
                 Double cagrValue = null;
                 if (cagr != null && !kind.equals("deal_value") && !kind.equals("wage")) {
@@ -191,7 +304,7 @@ public final class FigureLinker {
                     }
                     continue;
                 }
-                String kind = nearestKind(PERCENT_KINDS, PERCENT_PATTERNS, p.start(), p.end(), null);
+                String kind = nearestKind(PERCENT_KINDS, PERCENT_PATTERNS, PERCENT_KIND_WORDS, p.start(), p.end(), null);
                 if (kind == null) {
                     continue;
                 }
@@ -217,20 +330,22 @@ public final class FigureLinker {
         }
 
         /** Whether the cue is within the figure's clause: 50 characters before it or 30 after. */
-        private boolean nearCue(Pattern cue, int start, int end) {
+        private boolean nearCue(Pattern cue, String[] words, int start, int end) {
             String before = clauseBefore(start, 60);
             String after = clauseAfter(end, 30);
-            return cue.matcher(before).find() || cue.matcher(after).find();
+            return holdsAnyAtWordStart(before, words) && cue.matcher(before).find()
+                    || holdsAnyAtWordStart(after, words) && cue.matcher(after).find();
         }
 
         /**
          * The kind whose cue is nearest before the figure in its clause (after the previous figure), else in the
          * sentence before it, else nearest after it, else the fallback.
          */
-        private @Nullable String nearestKind(String[][] kinds, Pattern[] patterns, int start, int end, @Nullable String fallback) {
-            String best = nearestBefore(kinds, patterns, clauseBefore(start, 200));
+        private @Nullable String nearestKind(String[][] kinds, Pattern[] patterns, String[][] words, int start, int end,
+                                             @Nullable String fallback) {
+            String best = nearestBefore(kinds, patterns, words, clauseBefore(start, 200));
             if (best == null) {
-                best = nearestBefore(kinds, patterns, stext.substring(0, start));
+                best = nearestBefore(kinds, patterns, words, stext.substring(0, start));
             }
             if (best != null) {
                 return best;
@@ -238,6 +353,9 @@ public final class FigureLinker {
             String after = clauseAfter(end, 40);
             int bestDistance = Integer.MAX_VALUE;
             for (int k = 0; k < kinds.length; k++) {
+                if (!holdsAnyAtWordStart(after, words[k])) {
+                    continue;
+                }
                 Matcher m = patterns[k].matcher(after);
                 if (m.find() && m.start() < bestDistance) {
                     bestDistance = m.start();
@@ -248,10 +366,13 @@ public final class FigureLinker {
         }
 
         /** A specific cue ("exports reached $5bn") beats the generic market words, even when these are nearer. */
-        private static @Nullable String nearestBefore(String[][] kinds, Pattern[] patterns, String before) {
+        private static @Nullable String nearestBefore(String[][] kinds, Pattern[] patterns, String[][] words, String before) {
             String best = null;
             int bestDistance = Integer.MAX_VALUE;
             for (int k = 0; k < kinds.length; k++) {
+                if (!holdsAnyAtWordStart(before, words[k])) {
+                    continue; // no match, as with last == -1 below
+                }
                 Matcher m = patterns[k].matcher(before);
                 int last = -1;
                 while (m.find()) {
@@ -334,7 +455,7 @@ public final class FigureLinker {
             if (here != null) {
                 return here;
             }
-            if (GLOBAL.matcher(stext).find() || entities.stream().anyMatch(e -> e.type().equals("region"))) {
+            if (global() || entities.stream().anyMatch(e -> e.type().equals("region"))) {
                 return null;
             }
             return single("country", previousEntities);
@@ -348,18 +469,44 @@ public final class FigureLinker {
         private @Nullable String nearestInClause(String type, int start) {
             int from = 0;
             int to = stext.length();
-            Matcher m = CLAUSE_BREAK.matcher(stext);
-            while (m.find()) {
-                if (m.end() <= start) {
-                    from = m.end();
-                } else if (m.start() >= start) {
-                    to = Math.min(to, m.start());
+            int[] breaks = clauseBreaks();
+            for (int i = 0; i < breaks.length; i += 2) {
+                if (breaks[i + 1] <= start) {
+                    from = breaks[i + 1];
+                } else if (breaks[i] >= start) {
+                    to = Math.min(to, breaks[i]);
                 }
             }
             int lo = offset + from;
             int hi = offset + to;
             String here = nearest(type, entities.stream().filter(e -> e.start() >= lo && e.end() <= hi).toList(), offset + start);
             return here != null ? here : nearest(type, entities, offset + start);
+        }
+
+        /** [start, end) of each clause break of the sentence ({@link #CLAUSE_BREAK}), found once per sentence. */
+        private int @Nullable [] clauseBreaks;
+        private @Nullable Boolean global;
+
+        private int[] clauseBreaks() {
+            if (clauseBreaks == null) {
+                List<Integer> found = new ArrayList<>();
+                Matcher m = CLAUSE_BREAK.matcher(stext);
+                while ((stext.indexOf(';') >= 0 || stext.indexOf(',') >= 0) && m.find()) {
+                    found.add(m.start());
+                    found.add(m.end());
+                }
+                clauseBreaks = found.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return clauseBreaks;
+        }
+
+        /** Whether the sentence speaks of the world ({@link #GLOBAL}), found once per sentence. */
+        private boolean global() {
+            if (global == null) {
+                String lower = stext.toLowerCase(Locale.ROOT);
+                global = (lower.contains("global") || lower.contains("world")) && GLOBAL.matcher(stext).find();
+            }
+            return global;
         }
 
         /** The entity of the type nearest before the position, else nearest after it. */
@@ -430,7 +577,8 @@ public final class FigureLinker {
                 int en = e.end() - offset;
                 String before = stext.substring(Math.max(0, s - 80), s);
                 String after = stext.substring(en, Math.min(stext.length(), en + 50));
-                if (CITE_BEFORE.matcher(before).find() || CITE_AFTER.matcher(after).find()) {
+                if (holdsAny(before.toLowerCase(Locale.ROOT), CITE_BEFORE_WORDS) && CITE_BEFORE.matcher(before).find()
+                        || holdsAny(after.toLowerCase(Locale.ROOT), CITE_AFTER_WORDS) && CITE_AFTER.matcher(after).find()) {
                     (before.toLowerCase(java.util.Locale.ROOT).contains("according to") ? according : other).add(e);
                 }
             }

@@ -33,6 +33,13 @@ public final class HeadcountParser {
                     + "(?:(?i:over|more than|nearly|about|around|some|almost|up to)" + SP + ")?(?<n>" + MoneyParser.NUM + ")"
                     + "(?:[ \\u00a0]{0,2}(?<m>" + SCALE + "))?" + SP + "(?:(?:new|more|additional|direct|full-time|[A-Z][a-z]+)" + SP + ")?" + PEOPLE);
 
+    /** The patterns with the characters their matches start with: a digit, or the first letter of a cue word. */
+    static final java.util.Map<Pattern, AnchoredPattern> ANCHORED = java.util.Map.of(
+            BEFORE, new AnchoredPattern(BEFORE, AnchoredPattern.NUMBER_START),
+            AFTER, new AnchoredPattern(AFTER, AnchoredPattern.anyCase("whse")),
+            EMPLOYS, new AnchoredPattern(EMPLOYS, AnchoredPattern.anyCase("e")),
+            HIRES, new AnchoredPattern(HIRES, AnchoredPattern.anyCase("hacr")));
+
     private HeadcountParser() {}
 
     /**
@@ -56,17 +63,19 @@ public final class HeadcountParser {
     }
 
     public static List<Headcount> parse(String text) {
+        return text == null ? new ArrayList<>() : parse(text, text.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@link #parse(String)} with the text in lower case ({@link java.util.Locale#ROOT}) at hand. */
+    static List<Headcount> parse(String text, String lower) {
         List<Headcount> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (Pattern p : List.of(BEFORE, AFTER, EMPLOYS, HIRES)) {
             if (!mayMatch(p, lower)) {
                 continue;
             }
-            Matcher m = p.matcher(text);
-            while (m.find()) {
+            AnchoredPattern anchored = ANCHORED.get(p);
+            Matcher m = anchored.matcher(text);
+            for (int from = 0; anchored.find(m, text, from); from = m.end()) {
                 Double f = Multipliers.factor(m.group("m"));
                 Double n = NumberParser.scaled(m.group("n"), f == null ? 1 : f);
                 if (n == null) {

@@ -35,13 +35,24 @@ public final class MoneyParser {
             "(?<![\\p{L}\\d$€£₹¥₱])(?<!NT)(?<cur>" + CUR + ")" + SP + "(?<n1>" + NUM + ")(?:" + SCALE_SP + "(?<m1>" + SCALE + "))?"
                     + "(?:" + SP + RANGE + SP + "(?:" + CUR + SP + ")?(?<n2>" + NUM + ")(?:" + SCALE_SP + "(?<m2>" + SCALE + "))?)?"
                     + "(?:" + SP + "(?<wc>" + WORD_CUR + ")(?![\\p{L}]))?");
-    private static final Pattern SUFFIXED = Pattern.compile(
+    static final Pattern SUFFIXED = Pattern.compile(
             "(?<![\\p{L}\\d.,])(?<n1>" + NUM + ")(?:" + SP + RANGE + SP + "(?<n2>" + NUM + "))?"
                     + "(?:" + SCALE_SP + "(?<m1>" + SCALE + "))?" + SP + "(?<wc>" + WORD_CUR + ")(?![\\p{L}])");
     /** The Philippine press writes pesos as "P2.1 trillion" or "P25,000": a scale word or digit groups required. */
     private static final Pattern PESO_P = Pattern.compile(
             "(?<![\\p{L}\\d])P(?<n1>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?(?=" + SCALE_SP + SCALE + "))"
                     + "(?:" + SCALE_SP + "(?<m1>" + SCALE + "))?");
+    /**
+     * Where matches can start: a currency sign or the capital of a code ("US$", "Rs", "EUR") with a digit at most
+     * 11 characters on (the longest currency, "U.S.   $", has 8, and at most 3 spaces follow it).
+     */
+    static final AnchoredPattern PREFIXED_AT = new AnchoredPattern(PREFIXED, (text, p) -> {
+        char c = text.charAt(p);
+        return (c >= 'A' && c <= 'Z' || Character.getType(c) == Character.CURRENCY_SYMBOL)
+                && AnchoredPattern.digitWithin(text, p + 1, p + 12);
+    });
+    static final AnchoredPattern SUFFIXED_AT = new AnchoredPattern(SUFFIXED, AnchoredPattern.NUMBER_START);
+    static final AnchoredPattern PESO_P_AT = new AnchoredPattern(PESO_P, c -> c == 'P');
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s*$");
 
     private static final Map<String, String> CODES = Map.ofEntries(
@@ -76,7 +87,7 @@ public final class MoneyParser {
      * Whether the text names a currency at all (a sign, a code, a word, or the "P" of pesos before a digit): most
      * sentences with digits have none, and the patterns, which try dozens of currencies at every character, are slow.
      */
-    static boolean mayHold(String text) {
+    static boolean mayHold(String text, String lower) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (SIGNS.indexOf(c) >= 0 || c == 'P' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
@@ -88,7 +99,6 @@ public final class MoneyParser {
                 return true;
             }
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (String word : CURRENCY_WORDS) {
             if (lower.contains(word)) {
                 return true;
@@ -97,22 +107,45 @@ public final class MoneyParser {
         return false;
     }
 
+    /**
+     * Words of which every {@link #WORD_CUR} holds one, as written (that pattern is case-sensitive; "U.S. dollars"
+     * holds "dollar").
+     */
+    static final List<String> WORD_CURRENCY_STARTS = List.of("dollar", "USD", "euro", "EUR", "pound", "GBP",
+            "sterling", "rupee", "INR", "yen", "JPY", "yuan", "renminbi", "CNY", "RMB", "peso", "PHP", "ringgit", "MYR",
+            "rand", "ZAR", "dirham", "AED", "riyal", "won", "KRW");
+
+    /** Whether a currency word that {@link #SUFFIXED} needs after its number can be in the text at all. */
+    private static boolean mayHoldWordCurrency(String text) {
+        for (String start : WORD_CURRENCY_STARTS) {
+            if (text.contains(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every amount of money in the text, in order. */
     public static List<Money> parse(String text) {
+        return text == null ? new ArrayList<>() : parse(text, text.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #parse(String)} with the text in lower case ({@link Locale#ROOT}) at hand. */
+    static List<Money> parse(String text, String lower) {
         List<Money> out = new ArrayList<>();
-        if (text == null || text.isEmpty() || !mayHold(text)) {
+        if (text == null || text.isEmpty() || !mayHold(text, lower)) {
             return out;
         }
-        Matcher m = PREFIXED.matcher(text);
-        while (m.find()) {
+        Matcher m = PREFIXED_AT.matcher(text);
+        for (int from = 0; PREFIXED_AT.find(m, text, from); from = m.end()) {
             String currency = m.group("wc") != null ? code(m.group("wc")) : code(m.group("cur"));
             if (currency == null) {
                 continue;
             }
             addAmounts(out, text, m, currency, m.group("m1"), m.group("m2"));
         }
-        Matcher p = PESO_P.matcher(text);
-        while (p.find()) {
+        Matcher p = PESO_P_AT.matcher(text);
+        for (int from = 0; PESO_P_AT.find(p, text, from); from = p.end()) {
             int start = p.start();
             int end = p.end();
             if (out.stream().noneMatch(o -> o.start() < end && start < o.end())) {
@@ -122,8 +155,9 @@ public final class MoneyParser {
                 }
             }
         }
-        Matcher s = SUFFIXED.matcher(text);
-        while (s.find()) {
+        Matcher s = SUFFIXED_AT.matcher(text);
+        boolean wordCurrency = mayHoldWordCurrency(text);
+        for (int from = 0; wordCurrency && SUFFIXED_AT.find(s, text, from); from = s.end()) {
             int start = s.start();
             int end = s.end();
             if (out.stream().anyMatch(o -> o.start() < end && start < o.end())) {
@@ -196,9 +230,15 @@ public final class MoneyParser {
         out.add(new Money(low, high, currency, m.start(), m.end()));
     }
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]+");
+
+    private static boolean isAsciiCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     /** ISO 4217 code of a currency sign, code or word, or null. */
     static @Nullable String code(String written) {
-        String w = written.replaceAll("[\\s\\u00a0\\u202f]+", "").toUpperCase(Locale.ROOT);
+        String w = SPACES.matcher(written).replaceAll("").toUpperCase(Locale.ROOT);
         String mapped = CODES.get(w);
         if (mapped != null) {
             return mapped;
@@ -206,7 +246,7 @@ public final class MoneyParser {
         if (w.equals("U.S.DOLLAR") || w.equals("U.S.DOLLARS")) {
             return "USD";
         }
-        if (w.matches("[A-Z]{3}")) {
+        if (w.length() == 3 && isAsciiCapital(w.charAt(0)) && isAsciiCapital(w.charAt(1)) && isAsciiCapital(w.charAt(2))) {
             return w;
         }
         return null;

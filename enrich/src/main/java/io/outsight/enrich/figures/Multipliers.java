@@ -9,6 +9,8 @@ final class Multipliers {
     static final String PATTERN = "(?:lakh[\\s\\u00a0]*crores?|lakhs?|lacs?|crores?|cr|trillions?|trn|tn|tr|billions?|bln|bn|b"
             + "|mrd|millions?|mln|mn|mio|mm|m|thousands?|k)(?![\\p{L}])";
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00a0]+");
+
     private Multipliers() {}
 
     /** The factor of a scale word, or null when it is none. */
@@ -16,7 +18,7 @@ final class Multipliers {
         if (word == null || word.isBlank()) {
             return null;
         }
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ").strip();
+        String w = SPACES.matcher(word.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         if (w.startsWith("lakh crore")) {
             return 1e12;
         }

@@ -17,16 +17,25 @@ public final class PeriodParser {
             "(?<![\\p{L}\\d.,$€£₹])(?:(?i:from|between)[ \\u00a0]+)?(?<a>(?:19|20)\\d{2})[ \\u00a0]{0,2}(?:-|–|—|/|(?i:to|and|through|till|until))[ \\u00a0]{0,2}(?<b>(?:19|20)\\d{2}|\\d{2})(?![\\d%.,]\\d|[\\d%])");
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\d.,$€£₹])(?<a>(?:19|20)\\d{2})(?![\\d%]|[.,]\\d)");
 
+    static final AnchoredPattern FISCAL_AT = new AnchoredPattern(FISCAL, AnchoredPattern.anyCase("f"));
+    static final AnchoredPattern RANGE_AT = new AnchoredPattern(RANGE, c -> c == '1' || c == '2' || c == 'f' || c == 'F'
+            || c == 'b' || c == 'B');
+    static final AnchoredPattern YEAR_AT = new AnchoredPattern(YEAR, c -> c == '1' || c == '2');
+
     private PeriodParser() {}
 
     public static List<Period> parse(String text) {
+        return text == null ? new ArrayList<>() : parse(text, text.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@link #parse(String)} with the text in lower case ({@link java.util.Locale#ROOT}) at hand. */
+    static List<Period> parse(String text, String lower) {
         List<Period> out = new ArrayList<>();
-        if (text == null || !text.contains("19") && !text.contains("20") && !text.contains("FY")
-                && !text.toLowerCase(java.util.Locale.ROOT).contains("fiscal")) {
+        if (!text.contains("19") && !text.contains("20") && !text.contains("FY") && !lower.contains("fiscal")) {
             return out; // every pattern needs a year from 19xx or 20xx, "FY" or "fiscal"
         }
-        Matcher f = FISCAL.matcher(text);
-        while (f.find()) {
+        Matcher f = FISCAL_AT.matcher(text);
+        for (int from = 0; FISCAL_AT.find(f, text, from); from = f.end()) {
             int a = fullYear(f.group("a"), 0);
             Integer b = f.group("b") == null ? null : fullYear(f.group("b"), a);
             int year = b != null && b > a && b - a <= 1 ? b : a;
@@ -34,8 +43,8 @@ public final class PeriodParser {
                 out.add(new Period(year, null, null, f.start(), f.end()));
             }
         }
-        Matcher r = RANGE.matcher(text);
-        while (r.find()) {
+        Matcher r = RANGE_AT.matcher(text);
+        for (int from = 0; RANGE_AT.find(r, text, from); from = r.end()) {
             if (overlaps(out, r.start(), r.end())) {
                 continue;
             }
@@ -45,8 +54,8 @@ public final class PeriodParser {
                 out.add(new Period(null, a, b, r.start(), r.end()));
             }
         }
-        Matcher y = YEAR.matcher(text);
-        while (y.find()) {
+        Matcher y = YEAR_AT.matcher(text);
+        for (int from = 0; YEAR_AT.find(y, text, from); from = y.end()) {
             if (overlaps(out, y.start(), y.end())) {
                 continue;
             }

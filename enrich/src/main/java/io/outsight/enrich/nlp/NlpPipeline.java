@@ -1,12 +1,14 @@
 package io.outsight.enrich.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringUtil;
 
 /**
  * Splits a text into sentences and tokens with character offsets into it. The text is first cut into blocks at line
@@ -23,7 +25,7 @@ public final class NlpPipeline {
     public NlpPipeline(NlpModels models) {
         this.models = Objects.requireNonNull(models, "models");
         this.workers = ThreadLocal.withInitial(() -> new Workers(
-                new SentenceDetectorME(models.sentenceModel(), models.abbreviations()),
+                new AbbreviationSentenceDetector(models.sentenceModel(), models.abbreviations()),
                 new TokenizerME(models.tokenizerModel())));
     }
 
@@ -55,7 +57,9 @@ public final class NlpPipeline {
         Objects.requireNonNull(text, "text");
         Workers w = workers.get();
         List<Sentence> sentences = new ArrayList<>();
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(text.length() / 5);
+        // the tokenizer's answer for each distinct white-space-separated word of this text (see tokenize)
+        Map<String, Span[]> words = new HashMap<>();
         int blockStart = 0;
         int length = text.length();
         while (blockStart < length) {
@@ -63,16 +67,25 @@ public final class NlpPipeline {
             if (blockEnd < 0) {
                 blockEnd = length;
             }
-            if (!text.substring(blockStart, blockEnd).isBlank()) {
-                analyzeBlock(text, blockStart, blockEnd, w, pos, sentences, tokens);
+            if (!isBlank(text, blockStart, blockEnd)) {
+                analyzeBlock(text, blockStart, blockEnd, w, pos, sentences, tokens, words);
             }
             blockStart = blockEnd + 1;
         }
         return new AnalyzedText(text, sentences, tokens);
     }
 
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void analyzeBlock(String text, int blockStart, int blockEnd, Workers w, boolean pos,
-                              List<Sentence> sentences, List<Token> tokens) {
+                              List<Sentence> sentences, List<Token> tokens, Map<String, Span[]> words) {
         String block = text.substring(blockStart, blockEnd);
         Span[] spans = mergeFalseSplits(block, w.sentences.sentPosDetect(block));
         if (spans.length == 0) {
@@ -91,29 +104,89 @@ public final class NlpPipeline {
                 continue;
             }
             int index = sentences.size();
-            String sentenceText = text.substring(start, end);
-            Span[] tokenSpans = w.tokenizer.tokenizePos(sentenceText);
+            // the tokenizer's tokens as [start, end) offsets into the text
+            int n = tokenize(text, start, end, w.tokenizer, words, w.spans);
+            int[] offsets = w.spans.offsets;
             String[] tags = null;
-            if (pos && tokenSpans.length > 0) {
-                String[] words = Span.spansToStrings(tokenSpans, sentenceText);
-                tags = w.posTagger(models).tag(words);
+            if (pos && n > 0) {
+                String[] surfaces = new String[n];
+                for (int i = 0; i < n; i++) {
+                    surfaces[i] = text.substring(offsets[2 * i], offsets[2 * i + 1]);
+                }
+                tags = w.posTagger(models).tag(surfaces);
             }
             int first = tokens.size();
-            for (int i = 0; i < tokenSpans.length; i++) {
-                Span t = tokenSpans[i];
+            for (int i = 0; i < n; i++) {
                 String tag = tags == null ? null : tags[i];
-                int tokenStart = start + t.getStart();
-                int tokenEnd = start + t.getEnd();
+                int tokenStart = offsets[2 * i];
+                int tokenEnd = offsets[2 * i + 1];
                 int split = possessiveSplit(text, tokenStart, tokenEnd);
                 if (split > 0) {
                     // The UD tokenizer keeps "India's" whole; names are found better on "India" + "'s".
                     tokens.add(new Token(text.substring(tokenStart, split), tokenStart, split, index, tag));
                     tokens.add(new Token(text.substring(split, tokenEnd), split, tokenEnd, index, tag == null ? null : "PART"));
                 } else {
-                    tokens.add(new Token(text.substring(tokenStart, tokenEnd), tokenStart, tokenEnd, index, tag));
+                    String surface = w.spans.surfaces[i];
+                    tokens.add(new Token(surface != null ? surface : text.substring(tokenStart, tokenEnd), tokenStart,
+                            tokenEnd, index, tag));
                 }
             }
             sentences.add(new Sentence(index, start, end, first, tokens.size() - first));
+        }
+    }
+
+    /**
+     * The tokenizer's tokens of text [start, end) into {@code out}; returns how many. What {@link TokenizerME#tokenizePos}
+     * does on the sentence, word by word: it cuts the sentence at white space ({@link StringUtil#isWhitespace}, as its
+     * {@code WhitespaceTokenizer} does) and decides each cut inside a word from that word's characters alone (its
+     * context generator sees nothing else), so a word's tokens are a function of the word. Each distinct word of the
+     * text is therefore tokenized once: function words and names repeat in an article, and the model's
+     * character-by-character evaluation is most of the cost of tokenisation.
+     */
+    static int tokenize(String text, int start, int end, TokenizerME tokenizer, Map<String, Span[]> words, Spans out) {
+        int n = 0;
+        int i = start;
+        while (i < end) {
+            while (i < end && StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i == end) {
+                break;
+            }
+            int wordStart = i;
+            while (i < end && !StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            String word = text.substring(wordStart, i);
+            Span[] parts = words.get(word);
+            if (parts == null) {
+                parts = tokenizer.tokenizePos(word);
+                words.put(word, parts);
+            }
+            for (Span part : parts) {
+                boolean whole = part.getStart() == 0 && part.getEnd() == word.length();
+                n = out.add(n, wordStart + part.getStart(), wordStart + part.getEnd(), whole ? word : null);
+            }
+        }
+        return n;
+    }
+
+    /** A growing buffer of token offsets (and surfaces where known), reused from sentence to sentence. */
+    static final class Spans {
+        int[] offsets = new int[128];
+        @org.jspecify.annotations.Nullable String[] surfaces = new String[64];
+
+        Spans() {}
+
+        int add(int n, int start, int end, @org.jspecify.annotations.Nullable String surface) {
+            if (2 * n + 1 >= offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                surfaces = java.util.Arrays.copyOf(surfaces, surfaces.length * 2);
+            }
+            offsets[2 * n] = start;
+            offsets[2 * n + 1] = end;
+            surfaces[n] = surface;
+            return n + 1;
         }
     }
 
@@ -164,11 +237,12 @@ public final class NlpPipeline {
 
     /** The per-thread OpenNLP instances. */
     private static final class Workers {
-        final SentenceDetectorME sentences;
+        final AbbreviationSentenceDetector sentences;
         final TokenizerME tokenizer;
+        final Spans spans = new Spans();
         @org.jspecify.annotations.Nullable POSTaggerME pos;
 
-        Workers(SentenceDetectorME sentences, TokenizerME tokenizer) {
+        Workers(AbbreviationSentenceDetector sentences, TokenizerME tokenizer) {
             this.sentences = sentences;
             this.tokenizer = tokenizer;
         }

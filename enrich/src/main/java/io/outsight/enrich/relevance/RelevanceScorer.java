@@ -37,8 +37,19 @@ public final class RelevanceScorer {
      * @param providerMentions mentions of provider and industry-body organisations, title included
      */
     public double score(String title, String text, List<Entity> titleEntities, List<Entity> entities, int providerMentions) {
-        Words body = Words.of(text);
-        double evidence = 2 * (cueEvidence(Words.of(title)) + entityEvidence(titleEntities)) + cueEvidence(body)
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(text, "text");
+        return score(Words.of(title), Words.of(text), titleEntities, entities, providerMentions);
+    }
+
+    /**
+     * As {@link #score(String, String, List, List, int)}, with the title and body already cut into words (the
+     * taggers have done it: cutting a text into words costs about as much as matching the cues in it).
+     */
+    public double score(Words title, Words body, List<Entity> titleEntities, List<Entity> entities, int providerMentions) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+        double evidence = 2 * (cueEvidence(title) + entityEvidence(titleEntities)) + cueEvidence(body)
                 + entityEvidence(entities) + 0.4 * Math.min(5, providerMentions);
         int words = body.size();
         double length = Math.max(1.0, words / 400.0);

@@ -106,7 +106,7 @@ public final class ArticleTagger {
         Tags tags = tags(resolved);
         List<MarketFigure> marketFigures = figures.link(body, entities);
         long providers = resolved.kept().stream().filter(m -> "provider".equals(m.kind()) || "body".equals(m.kind())).count();
-        double score = relevance.score(t, text, titleEntities, entities, (int) providers);
+        double score = relevance.score(doc.title().words(), doc.body().words(), titleEntities, entities, (int) providers);
         return new TaggingResult(tags, entities, marketFigures, score);
     }
 
@@ -160,7 +160,7 @@ public final class ArticleTagger {
             int start = words.start(w);
             String surface = words.surface(w);
             if (covered[start] || !rules.isNameWord(words, w) || FIGURE_WORDS.contains(surface)
-                    || surface.chars().anyMatch(Character::isDigit) || acronym(surface)) {
+                    || hasDigit(surface) || acronym(surface)) {
                 continue;
             }
             boolean lone = w + 1 >= words.size() || !NameRules.spaced(words, w) || !rules.isNameWord(words, w + 1);
@@ -191,6 +191,15 @@ public final class ArticleTagger {
     private static final int NAME_WORDS = 6;
     /** Tokens of context on each side of a name in the name finder's window: its features look two tokens away. */
     private static final int WINDOW_CONTEXT = 3;
+
+    private static boolean hasDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "IT", "BPM", "GCCs": short capitals, which the model, trained on other text, rarely gets right alone. */
     private static boolean acronym(String word) {

@@ -25,7 +25,21 @@ final class MentionResolver {
                 .thenComparingInt(Mention::start));
         List<Mention> kept = new ArrayList<>();
         List<Mention> nested = new ArrayList<>();
+        // the characters that kept mentions cover, in the title and in the body: a mention over none of them clashes
+        // with none, and most mentions are such (the scan of the kept list is for the others)
+        java.util.BitSet titleCovered = new java.util.BitSet();
+        java.util.BitSet bodyCovered = new java.util.BitSet();
+        boolean emptyKept = false;
         for (Mention m : sorted) {
+            java.util.BitSet covered = m.inTitle() ? titleCovered : bodyCovered;
+            if (!emptyKept && m.start() < m.end()) {
+                int next = covered.nextSetBit(m.start());
+                if (next < 0 || next >= m.end()) {
+                    kept.add(m);
+                    covered.set(m.start(), m.end());
+                    continue;
+                }
+            }
             boolean clash = false;
             for (Mention k : kept) {
                 boolean sameSpan = k.start() == m.start() && k.end() == m.end() && k.inTitle() == m.inTitle();
@@ -40,6 +54,11 @@ final class MentionResolver {
             }
             if (!clash) {
                 kept.add(m);
+                if (m.start() < m.end()) {
+                    covered.set(m.start(), m.end());
+                } else {
+                    emptyKept = true; // an empty mention overlaps those around its offset, which no bit shows
+                }
             }
         }
         kept.sort(Comparator.comparing(Mention::inTitle).reversed().thenComparingInt(Mention::start));

@@ -83,7 +83,7 @@ final class NameModel {
                 if (surface.chars().noneMatch(Character::isUpperCase)) {
                     continue;
                 }
-                out.computeIfAbsent(type, k -> new ArrayList<>()).add(new Mention(type, surface.strip().replaceAll("\\s+", " "),
+                out.computeIfAbsent(type, k -> new ArrayList<>()).add(new Mention(type, NameRules.normalizeSpace(surface),
                         start, end, probs[i], EntityTypes.MODEL, null, false));
             }
         }

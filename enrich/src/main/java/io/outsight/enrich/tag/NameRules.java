@@ -75,6 +75,16 @@ final class NameRules {
 
     /** Collapses runs of white space, for canonical names. */
     static String normalizeSpace(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        String stripped = s.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < stripped.length() && stripped.charAt(i + 1) == ' ') {
+                return SPACES.matcher(stripped).replaceAll(" ");
+            }
+        }
+        return stripped; // nothing to collapse: the common case, without a regular expression
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 }

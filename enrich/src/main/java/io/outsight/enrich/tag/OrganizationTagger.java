@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Immutable and thread-safe.
  */
 final class OrganizationTagger {
+    private static final Pattern TRAILING_COMMAS = Pattern.compile("[,\\s]+$");
     private static final Pattern ACRONYM = Pattern.compile("\\G[ \\u00a0]{0,2}\\(([A-Z][A-Za-z0-9&]{1,9})\\)");
     static final double RULE_CONFIDENCE = 0.75;
 
@@ -76,7 +77,7 @@ final class OrganizationTagger {
      * @param context whether to apply the context rule (off in the first pass, before people are known)
      */
     List<Mention> tag(TaggingDocument doc, Section section, List<Mention> modelSpans, List<Mention> others, boolean context) {
-        List<Mention> out = new ArrayList<>(gazetteer.tag(doc, section));
+        List<Mention> out = new ArrayList<>(doc.found(gazetteer, section));
         Words words = section.words();
         int floor = 0;
         for (int w = 0; w < words.size(); w++) {
@@ -188,7 +189,7 @@ final class OrganizationTagger {
             last--;
         }
         String s = words.text().substring(words.start(first), words.end(last - 1));
-        s = s.replaceAll("[,\\s]+$", "");
+        s = TRAILING_COMMAS.matcher(s).replaceAll("");
         return NameRules.normalizeSpace(s);
     }
 
@@ -212,7 +213,7 @@ final class OrganizationTagger {
             "firms such as", "companies such as", "rivals such as", "players such as", "executives of",
             "executives from", "employees of", "staff of", "chief executive of", "CEO of", "founder of",
             "clients of");
-    private static final Pattern CUE_BEFORE = Pattern.compile("(?i)(?:\\b(?:" + String.join("|", CUES_BEFORE) + ")|(?<=such as)) $");
+    static final Pattern CUE_BEFORE = Pattern.compile("(?i)(?:\\b(?:" + String.join("|", CUES_BEFORE) + ")|(?<=such as)) $");
     /** The last words of the cues before a name, in lower case: the cheap test that most text fails. */
     private static final Set<String> CUE_BEFORE_LAST_WORDS = lastWords(CUES_BEFORE);
 
@@ -237,13 +238,56 @@ final class OrganizationTagger {
      * Whether the text before a name ends with a cue and one space: what {@link #CUE_BEFORE} says, after a cheap
      * test that most text fails (the last word must be the last word of a cue).
      */
-    private static boolean cueBefore(String before) {
+    static boolean cueBefore(String before) {
         int end = before.length() - 1;
         if (end < 1 || before.charAt(end) != ' '
                 || !CUE_BEFORE_LAST_WORDS.contains(trailingLetters(before, end).toLowerCase(java.util.Locale.ROOT))) {
             return false;
         }
-        return CUE_BEFORE.matcher(before).find();
+        return endsWithCue(before);
+    }
+
+    /**
+     * For a text that ends with a space: what {@link #CUE_BEFORE} finds, without trying its alternatives at every
+     * character: a cue (ASCII letters in any case, after a word boundary) or "such as" right before that space.
+     */
+    static boolean endsWithCue(String before) {
+        int end = before.length() - 1;
+        if (endsWithIgnoreCase(before, end, "such as")) {
+            return true;
+        }
+        for (String cue : CUES_BEFORE) {
+            int from = end - cue.length();
+            if (from >= 0 && endsWithIgnoreCase(before, end, cue) && (from == 0 || !isRegexWordChar(before.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether s[0, end) ends with the ASCII text, letters compared without case as {@code (?i)} does. */
+    private static boolean endsWithIgnoreCase(String s, int end, String ascii) {
+        int from = end - ascii.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            char a = s.charAt(from + i);
+            char b = ascii.charAt(i);
+            if (a != b && !(isAsciiLetter(a) && (a | 0x20) == (b | 0x20))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** A word character for {@code \b} (ASCII, as in Java 19 and later without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexWordChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
     }
 
     /** A corporate verb after the name: "Zenlytix signed", "Vertiqa has won". */
@@ -251,6 +295,39 @@ final class OrganizationTagger {
             + "(?:announced|reported|posted|signed|won|acquired|opened|launched|unveiled|hired|expanded|employs|operates|raised"
             + "|bought|agreed|intends|delivered|recorded|booked|clinched|bagged|secured|filed|listed|shed|laid off|cut \\d)"
             + "|(?:'s|’s) (?:revenue|revenues|shares|stock|profit|profits|clients|employees|workforce|headcount|chief executive|CEO|board|subsidiary|unit))\\b");
+    /** The words that can follow the space that opens {@link #CUE_AFTER}: an auxiliary or adverb, or a verb's first word. */
+    private static final Set<String> CUE_AFTER_FIRST_WORDS = Set.of("has", "have", "had", "will", "would", "also", "recently",
+            "last", "on", "announced", "reported", "posted", "signed", "won", "acquired", "opened", "launched", "unveiled",
+            "hired", "expanded", "employs", "operates", "raised", "bought", "agreed", "intends", "delivered", "recorded",
+            "booked", "clinched", "bagged", "secured", "filed", "listed", "shed", "laid", "cut");
+
+    /**
+     * Whether the text after a name starts with a corporate verb or an appositive ({@link #CUE_AFTER},
+     * {@link #APPOSITIVE}). The patterns run only where their first word is there: most names are followed by
+     * something else, and the verb pattern has dozens of alternatives to try.
+     */
+    private static boolean cueAfter(String after) {
+        if (after.isEmpty()) {
+            return false;
+        }
+        char c = after.charAt(0);
+        if (c == ' ') {
+            int end = 1;
+            while (end < after.length() && (after.charAt(end) | 0x20) >= 'a' && (after.charAt(end) | 0x20) <= 'z') {
+                end++;
+            }
+            return CUE_AFTER_FIRST_WORDS.contains(after.substring(1, end)) && CUE_AFTER.matcher(after).lookingAt();
+        }
+        if (c == '\'' || c == '’') {
+            return CUE_AFTER.matcher(after).lookingAt();
+        }
+        if (c == ',') {
+            return (after.startsWith(", a ") || after.startsWith(", an ") || after.startsWith(", the "))
+                    && APPOSITIVE.matcher(after).lookingAt();
+        }
+        return false;
+    }
+
     /** An appositive after the name: "Zenlytix, a Bengaluru start-up". */
     private static final Pattern APPOSITIVE = Pattern.compile("^, (?:a|an|the) (?:[\\p{L}-]+ ){0,4}?(?:company|firm|provider|start-up|startup"
             + "|outsourcer|vendor|subsidiary|unit|operator|specialist|consultancy|maker|developer|bank|insurer|retailer|player"
@@ -299,8 +376,7 @@ final class OrganizationTagger {
             }
             String before = text.substring(Math.max(0, start - 40), start);
             String after = text.substring(stop, Math.min(text.length(), stop + 60));
-            if (cueBefore(before) || CUE_AFTER.matcher(after).lookingAt() || APPOSITIVE.matcher(after).lookingAt()
-                    || inListAfterCue(found, text, start)) {
+            if (cueBefore(before) || cueAfter(after) || inListAfterCue(found, text, start)) {
                 out.add(candidate);
                 found.add(candidate);
             }
@@ -317,7 +393,7 @@ final class OrganizationTagger {
         for (int k = w; k < run; k++) {
             int stop = words.end(k);
             String after = text.substring(stop, Math.min(text.length(), stop + 60));
-            if (CUE_AFTER.matcher(after).lookingAt() || APPOSITIVE.matcher(after).lookingAt()) {
+            if (cueAfter(after)) {
                 return true;
             }
         }
@@ -366,20 +442,19 @@ final class OrganizationTagger {
     private void acronyms(Section section, List<Mention> out) {
         String text = section.text();
         Map<String, Mention> defined = new LinkedHashMap<>();
+        Matcher matcher = ACRONYM.matcher(text);
         for (Mention m : List.copyOf(out)) {
-            Matcher matcher = ACRONYM.matcher(text);
-            if (matcher.find(m.end()) && matcher.start() == m.end()) {
+            // the acronym must start right at the end of the name: a match anchored there, not a search of the rest
+            if (m.end() <= text.length() && matcher.region(m.end(), text.length()).lookingAt()) {
                 defined.putIfAbsent(matcher.group(1), m);
             }
         }
         Words words = section.words();
         for (var e : defined.entrySet()) {
-            for (int w = 0; w < words.size(); w++) {
-                if (words.surface(w).equals(e.getKey())) {
-                    Mention m = e.getValue();
-                    addIfFree(out, new Mention(EntityTypes.ORGANIZATION, m.canonical(), words.start(w), words.end(w),
-                            Math.min(m.confidence(), 0.9), EntityTypes.RULE, m.kind(), section.isTitle()));
-                }
+            for (int w : section.wordsWritten(e.getKey())) {
+                Mention m = e.getValue();
+                addIfFree(out, new Mention(EntityTypes.ORGANIZATION, m.canonical(), words.start(w), words.end(w),
+                        Math.min(m.confidence(), 0.9), EntityTypes.RULE, m.kind(), section.isTitle()));
             }
         }
     }
@@ -400,9 +475,12 @@ final class OrganizationTagger {
             }
             Words words = section.words();
             outer:
-            for (int w = 0; w + name.size() <= words.size(); w++) {
-                for (int k = 0; k < name.size(); k++) {
-                    if (!words.surface(w + k).equals(name.surface(k)) || (k > 0 && !words.joinable(w + k - 1))) {
+            for (int w : section.wordsWritten(name.surface(0))) {
+                if (w + name.size() > words.size()) {
+                    break;
+                }
+                for (int k = 1; k < name.size(); k++) {
+                    if (!words.surface(w + k).equals(name.surface(k)) || !words.joinable(w + k - 1)) {
                         continue outer;
                     }
                 }

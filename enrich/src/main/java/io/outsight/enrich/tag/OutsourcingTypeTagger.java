@@ -69,9 +69,10 @@ final class OutsourcingTypeTagger extends DictionaryTagger {
                 byEnd.computeIfAbsent(m.end(), k -> new ArrayList<>()).add(m.canonical());
             }
         }
+        Matcher matcher = DEFINITION.matcher(text);
         byEnd.forEach((end, canonicals) -> {
-            Matcher matcher = DEFINITION.matcher(text);
-            if (matcher.find(end) && matcher.start() == end) {
+            // anchored at the end of the mention (a search from there would scan the rest of the text)
+            if (end <= text.length() && matcher.region(end, text.length()).lookingAt()) {
                 defined.put(singular(matcher.group(1)), List.copyOf(canonicals));
             }
         });

@@ -40,6 +40,30 @@ final class Section {
         this.posByToken = pos == null ? null : new String[analyzed.tokens().size()];
     }
 
+    /** Where each word is: its indices in {@link #words()}, in order, keyed by the word as written. Made on first use. */
+    private java.util.@Nullable Map<String, int[]> wordIndex;
+
+    /** The indices in {@link #words()} of the words written exactly so, in text order (none: an empty array). */
+    int[] wordsWritten(String surface) {
+        if (wordIndex == null) {
+            java.util.Map<String, int[]> index = new java.util.HashMap<>();
+            for (int w = 0; w < words.size(); w++) {
+                int[] at = index.get(words.surface(w));
+                if (at == null) {
+                    index.put(words.surface(w), new int[] {w});
+                } else {
+                    at = java.util.Arrays.copyOf(at, at.length + 1);
+                    at[at.length - 1] = w;
+                    index.put(words.surface(w), at);
+                }
+            }
+            wordIndex = index;
+        }
+        return wordIndex.getOrDefault(surface, NO_WORDS);
+    }
+
+    private static final int[] NO_WORDS = {};
+
     /** Whether parts of speech are tagged on demand (rather than read from the tokens). */
     boolean posOnDemand() {
         return pos != null;

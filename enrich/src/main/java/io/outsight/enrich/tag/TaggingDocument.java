@@ -17,6 +17,9 @@ final class TaggingDocument {
     private final Section body;
     private final Map<TermMatcher, List<TermMatch>> titleCues = new IdentityHashMap<>();
     private final Map<TermMatcher, List<TermMatch>> bodyCues = new IdentityHashMap<>();
+    /** What each gazetteer found in each section (the organisation gazetteer is asked twice per section). */
+    private final Map<DictionaryTagger, List<Mention>> titleFound = new IdentityHashMap<>();
+    private final Map<DictionaryTagger, List<Mention>> bodyFound = new IdentityHashMap<>();
 
     TaggingDocument(Section title, Section body) {
         this.title = title;
@@ -29,6 +32,17 @@ final class TaggingDocument {
 
     Section body() {
         return body;
+    }
+
+    /** The gazetteer's mentions in the section, found on the first call and kept (a read-only list). */
+    List<Mention> found(DictionaryTagger gazetteer, Section section) {
+        Map<DictionaryTagger, List<Mention>> cache = section == title ? titleFound : bodyFound;
+        List<Mention> mentions = cache.get(gazetteer);
+        if (mentions == null) {
+            mentions = List.copyOf(gazetteer.tag(this, section));
+            cache.put(gazetteer, mentions);
+        }
+        return mentions;
     }
 
     /** Whether the context rules of the entry hold for a match at [start, end) of the section. */

@@ -39,6 +39,7 @@ public final class TermFileParser {
     private final Map<String, String> codes = new LinkedHashMap<>();
     private final Map<String, List<String>> sets = new LinkedHashMap<>();
     private final List<TermEntry> entries = new ArrayList<>();
+    private final Map<List<String>, TermMatcher> cueMatchers = new java.util.HashMap<>();
 
     private TermFileParser(String name) {
         this.name = name;
@@ -218,8 +219,8 @@ public final class TermFileParser {
             }
         }
         String origin = name + ":" + number;
-        Conditions conditions = new Conditions(matcher(ifNear, origin), matcher(ifDoc, origin),
-                matcher(unlessNear, origin), matcher(unlessDoc, origin));
+        Conditions conditions = new Conditions(cueMatcher(ifNear, origin), cueMatcher(ifDoc, origin),
+                cueMatcher(unlessNear, origin), cueMatcher(unlessDoc, origin));
         entries.add(new TermEntry(canonicals, term, caseMode, plural, conditions, confidence, kind, origin));
     }
 
@@ -249,7 +250,15 @@ public final class TermFileParser {
         return out;
     }
 
-    private static @Nullable TermMatcher matcher(@Nullable List<String> phrases, String origin) {
-        return phrases == null || phrases.isEmpty() ? null : TermMatcher.ofPhrases(phrases, origin);
+    /**
+     * The matcher of a context rule's cue phrases. Lines that list the same phrases (most name a set, "@outsourcing")
+     * share one matcher, so that a text is searched for those cues once however many lines ask (the taggers keep
+     * the cues found per matcher and text); the shared matcher's origin is the first line's.
+     */
+    private @Nullable TermMatcher cueMatcher(@Nullable List<String> phrases, String origin) {
+        if (phrases == null || phrases.isEmpty()) {
+            return null;
+        }
+        return cueMatchers.computeIfAbsent(List.copyOf(phrases), p -> TermMatcher.ofPhrases(p, origin));
     }
 }

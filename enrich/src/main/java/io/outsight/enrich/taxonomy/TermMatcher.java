@@ -107,9 +107,60 @@ public final class TermMatcher {
      * reported (see {@link #select}).
      */
     public List<TermMatch> findAll(Words words) {
+        return findAll(words, (root.children.size() + root.prefixes.size()) * INDEX_RATIO < words.size());
+    }
+
+    /** {@link #findAll(Words)}, looking the first words up in the text's index or trying every word (for tests). */
+    List<TermMatch> findAll(Words words, boolean byIndex) {
         List<TermMatch> out = new ArrayList<>();
         int n = words.size();
-        for (int i = 0; i < n; i++) {
+        if (byIndex) {
+            // Few first words (a list of cue phrases) in a long text: look them up in the text's word index rather
+            // than trying every word of the text; the same words are walked, in the same order.
+            for (int i : firstWordCandidates(words)) {
+                walk(words, i, out);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                walk(words, i, out);
+            }
+        }
+        return finish(words, out);
+    }
+
+    /** A matcher whose trie has fewer first words than the text's words over this looks them up in the text. */
+    private static final int INDEX_RATIO = 8;
+
+    /**
+     * The words where a match can start, in text order: those whose key, or key without a plural ending, is a first
+     * word of a term, and those whose key starts with the first word of a prefix term ("outsourc*").
+     */
+    private int[] firstWordCandidates(Words words) {
+        Words.Index index = words.index();
+        boolean[] at = new boolean[words.size()];
+        for (String key : root.children.keySet()) {
+            index.mark(key, at);
+        }
+        for (Prefix p : root.prefixes) {
+            index.markPrefix(p.key, at);
+        }
+        int count = 0;
+        for (boolean b : at) {
+            count += b ? 1 : 0;
+        }
+        int[] out = new int[count];
+        for (int i = 0, k = 0; i < at.length; i++) {
+            if (at[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** Every match that starts at word i, added to {@code out} in the order of the full scan. */
+    private void walk(Words words, int i, List<TermMatch> out) {
+        int n = words.size();
+        {
             Node node = root;
             int j = i;
             while (node != null && j < n) {
@@ -118,7 +169,7 @@ public final class TermMatcher {
                 }
                 String key = words.key(j);
                 String surface = words.surface(j);
-                for (int k = 0; k < node.prefixes.size(); k++) {
+                for (int k = 0, prefixes = node.prefixes.size(); k < prefixes; k++) {
                     Prefix p = node.prefixes.get(k);
                     if (key.startsWith(p.key) && caseOk(p.compiled, p.compiled.written.length - 1, surface, 0)) {
                         out.add(new TermMatch(i, j + 1, words.start(i), words.end(j), p.compiled.entry));
@@ -132,13 +183,14 @@ public final class TermMatcher {
                         }
                     }
                 }
-                if (key.length() > 2 && surface.endsWith("s")) {
+                if (words.pluralStem(j, 1) != null) {
                     // plural on the last word: "centres" -> "centre", "BPOs" -> "BPO", "processes" -> "process"
                     for (int strip = 1; strip <= 2; strip++) {
-                        if (strip == 2 && !key.endsWith("es")) {
+                        String stem = words.pluralStem(j, strip);
+                        if (stem == null) {
                             break;
                         }
-                        Node plural = node.children.get(key.substring(0, key.length() - strip));
+                        Node plural = node.children.get(stem);
                         if (plural == null) {
                             continue;
                         }
@@ -153,6 +205,9 @@ public final class TermMatcher {
                 j++;
             }
         }
+    }
+
+    private static List<TermMatch> finish(Words words, List<TermMatch> out) {
         for (int k = 0; k < out.size(); k++) {
             // "U.S." and "Inc." keep their final dot when the term is written with it.
             TermMatch m = out.get(k);
@@ -202,7 +257,7 @@ public final class TermMatcher {
         String written = c.written[index];
         return switch (mode) {
             case ANY -> true;
-            case EXACT -> surface.substring(0, surface.length() - pluralChars).equals(written)
+            case EXACT -> (surface.length() - pluralChars == written.length() && surface.startsWith(written))
                     || (c.prefix && index == c.written.length - 1 && surface.startsWith(written));
             case AUTO -> Character.isUpperCase(surface.charAt(0));
         };

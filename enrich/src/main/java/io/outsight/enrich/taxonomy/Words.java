@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text cut into words for term matching: maximal runs of Unicode letters, digits and combining marks, plus
@@ -21,6 +22,11 @@ public final class Words {
     private final String[] keys;
     /** The words as written, cut once: the taggers ask for them many times. */
     private final String[] surfaces;
+    /**
+     * The keys without a plural ending, cut once since every term matcher looks them up: [0] without "s", [1]
+     * without "es"; null where {@link #pluralStem} says there is none.
+     */
+    private final @Nullable String[][] stems;
 
     private Words(String text, int[] starts, int[] ends, String[] keys, String[] surfaces) {
         this.text = text;
@@ -28,21 +34,48 @@ public final class Words {
         this.ends = ends;
         this.keys = keys;
         this.surfaces = surfaces;
+        this.stems = new String[2][keys.length];
+        for (int w = 0; w < keys.length; w++) {
+            String key = keys[w];
+            if (key.length() > 2 && surfaces[w].endsWith("s")) {
+                stems[0][w] = key.substring(0, key.length() - 1);
+                if (key.endsWith("es")) {
+                    stems[1][w] = key.substring(0, key.length() - 2);
+                }
+            }
+        }
     }
 
     public static Words of(String text) {
         Objects.requireNonNull(text, "text");
         int n = text.length();
-        int[] starts = new int[16];
-        int[] ends = new int[16];
+        int[] starts = new int[Math.max(16, n / 5)];
+        int[] ends = new int[starts.length];
         int count = 0;
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (isWordChar(cp)) {
+            char c = text.charAt(i);
+            int cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+            boolean word = c < 128 ? ASCII_WORD[c] : isWordChar(cp);
+            if (word || cp == '&') {
                 int start = i;
-                while (i < n && isWordChar(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
+                i += Character.charCount(cp);
+                if (word) {
+                    while (i < n) {
+                        char d = text.charAt(i);
+                        if (d < 128) {
+                            if (!ASCII_WORD[d]) {
+                                break;
+                            }
+                            i++;
+                        } else {
+                            int dp = Character.isHighSurrogate(d) ? text.codePointAt(i) : d;
+                            if (!isWordChar(dp)) {
+                                break;
+                            }
+                            i += Character.charCount(dp);
+                        }
+                    }
                 }
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
@@ -52,15 +85,6 @@ public final class Words {
                 ends[count] = i;
                 count++;
             } else {
-                if (cp == '&') {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                        ends = Arrays.copyOf(ends, count * 2);
-                    }
-                    starts[count] = i;
-                    ends[count] = i + 1;
-                    count++;
-                }
                 i += Character.charCount(cp);
             }
         }
@@ -73,6 +97,15 @@ public final class Words {
         return new Words(text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), keys, surfaces);
     }
 
+    /** {@link #isWordChar} of the ASCII characters: letters and digits. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_WORD[c] = isWordChar(c);
+        }
+    }
+
     static boolean isWordChar(int cp) {
         return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
                 || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
@@ -83,12 +116,29 @@ public final class Words {
         if (word.equals("&")) {
             return "and";
         }
-        String lower = word.toLowerCase(Locale.ROOT);
+        String lower = asciiLower(word);
+        if (lower != null) {
+            return lower;
+        }
+        lower = word.toLowerCase(Locale.ROOT);
         boolean ascii = true;
         for (int i = 0; i < lower.length() && ascii; i++) {
             ascii = lower.charAt(i) < 128;
         }
         return ascii ? lower : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /** The word in lower case when it is all ASCII (the word itself when it has no capital), else null. */
+    private static @Nullable String asciiLower(String word) {
+        boolean upper = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        return upper ? word.toLowerCase(Locale.ROOT) : word;
     }
 
     public String text() {
@@ -113,6 +163,90 @@ public final class Words {
 
     public String surface(int word) {
         return surfaces[word];
+    }
+
+    /**
+     * The word's key without a plural ending of {@code chars} characters (1: "s", 2: "es"), or null when the word
+     * does not look plural that way: its key has more than two characters, it is written with a final "s", and for
+     * 2 its key ends with "es".
+     */
+    public @Nullable String pluralStem(int word, int chars) {
+        return stems[chars - 1][word];
+    }
+
+    /** The word index, made on first use (a benign race: two threads may both make it, with equal results). */
+    private volatile @Nullable Index index;
+
+    /** Where each key, and each key without a plural ending, stands in the text: for matchers with few terms. */
+    Index index() {
+        Index i = index;
+        if (i == null) {
+            i = new Index(this);
+            index = i;
+        }
+        return i;
+    }
+
+    /** The words by key. Immutable once made. */
+    static final class Index {
+        /** For each key, and each plural stem ({@link #pluralStem}), the words that have it, in text order. */
+        private final java.util.HashMap<String, Positions> words;
+        /** The distinct keys, for the words that start with a prefix. */
+        private final String[] keys;
+
+        /** A growing list of word indices. */
+        private static final class Positions {
+            int[] at = new int[2];
+            int size;
+
+            void add(int w) {
+                if (size == at.length) {
+                    at = Arrays.copyOf(at, size * 2);
+                }
+                at[size++] = w;
+            }
+        }
+
+        private Index(Words w) {
+            words = new java.util.HashMap<>(w.size() * 2);
+            String[] distinct = new String[w.size()];
+            int n = 0;
+            for (int i = 0; i < w.size(); i++) {
+                Positions p = words.get(w.key(i));
+                if (p == null) {
+                    p = new Positions();
+                    words.put(w.key(i), p);
+                    distinct[n++] = w.key(i);
+                }
+                p.add(i);
+                for (int strip = 1; strip <= 2; strip++) {
+                    String stem = w.pluralStem(i, strip);
+                    if (stem != null) {
+                        words.computeIfAbsent(stem, k -> new Positions()).add(i);
+                    }
+                }
+            }
+            keys = Arrays.copyOf(distinct, n);
+        }
+
+        /** Marks the words whose key, or key without a plural ending, is the given one. */
+        void mark(String key, boolean[] out) {
+            Positions p = words.get(key);
+            if (p != null) {
+                for (int i = 0; i < p.size; i++) {
+                    out[p.at[i]] = true;
+                }
+            }
+        }
+
+        /** Marks the words whose key starts with the prefix. */
+        void markPrefix(String prefix, boolean[] out) {
+            for (String key : keys) {
+                if (key.startsWith(prefix)) {
+                    mark(key, out);
+                }
+            }
+        }
     }
 
     /** The index of the first word that starts at or after the offset (size() when none does). */

@@ -42,7 +42,7 @@ class FigureParsersPropertyTest {
     }
 
     /** Pieces of figures, words that give them meaning, odd spaces and arbitrary Unicode. */
-    private static final Gen<String> TOKEN = Generate.oneOf(
+    static final Gen<String> TOKEN = Generate.oneOf(
             Generate.pick(List.of("$", "US$", "US $", "USD", "NT$", "Rs", "Rs.", "₹", "€", "£", "¥", "P", "₱", "EUR",
                     "1", "2,5", "0.", ".7", "343.2", "1,00,000", "12,345.67", "1.234,5", "1 234", "1'234", "7,4",
                     "99999999999999999999999999999999999999999999", "0000", "bn", "billion", "Billion", "crore",
@@ -57,7 +57,7 @@ class FigureParsersPropertyTest {
             strings().allPossible().ofLengthBetween(0, 4),
             strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(0, 6));
     /** Whole statements of figures, so that the linker has something to link among the noise. */
-    private static final Gen<String> PHRASE = Generate.pick(List.of("The BPO market is worth", "India's IT exports reached",
+    static final Gen<String> PHRASE = Generate.pick(List.of("The BPO market is worth", "India's IT exports reached",
             "revenue grew", "the industry employs", "Gartner said spending will hit", "a CAGR of", "fell",
             "holds a share of", "hiring", "valued at")).zip(
             Generate.pick(List.of("US$ ", "$", "USD", "Rs ", "₹", "€", "", "")),
@@ -66,8 +66,8 @@ class FigureParsersPropertyTest {
                     " employees", " k", "")),
             Generate.pick(List.of(" by 2025.", " in FY18.", " from 2020 to 2027", ", IBPAP said.", ".", "")),
             (cue, currency, number, scale, tail) -> cue + " " + currency + number + scale + tail);
-    private static final Gen<String> SEPARATOR = Generate.pick(List.of("", " ", " ", " ", "  ", "\u00a0", "\t"));
-    private static final Gen<String> TEXT = lists().of(TOKEN.mix(PHRASE, 30).zip(SEPARATOR, (t, s) -> t + s))
+    static final Gen<String> SEPARATOR = Generate.pick(List.of("", " ", " ", " ", "  ", "\u00a0", "\t"));
+    static final Gen<String> TEXT = lists().of(TOKEN.mix(PHRASE, 30).zip(SEPARATOR, (t, s) -> t + s))
             .ofSizeBetween(0, 30).map(parts -> String.join("", parts));
 
     private static void inText(String text, int start, int end, String what) {
