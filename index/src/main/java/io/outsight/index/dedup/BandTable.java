@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory LSH table of placed articles: band key (and normalised-text hash) → members, holding at most
@@ -21,7 +22,12 @@ import java.util.Set;
 final class BandTable {
     private final int capacity;
     private final LinkedHashMap<String, ClusterMember> members = new LinkedHashMap<>();
-    private final Map<String, Set<String>> byKey = new HashMap<>();
+    /**
+     * Member ids by key: one id as a String (nearly every band key belongs to one article), several as a set. A set
+     * per key cost about 12 KB per member and made this table, at its 10,000 members, most of the index worker's
+     * live heap.
+     */
+    private final Map<String, Object> byKey = new HashMap<>();
 
     BandTable(int capacity) {
         if (capacity < 1) {
@@ -40,7 +46,7 @@ final class BandTable {
         }
         members.put(member.id(), member);
         for (String key : keys(fingerprint)) {
-            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(member.id());
+            byKey.merge(key, member.id(), BandTable::withId);
         }
         while (members.size() > capacity) {
             remove(members.firstEntry().getKey());
@@ -55,7 +61,12 @@ final class BandTable {
     List<ClusterMember> candidates(TextFingerprint fingerprint) {
         var ids = new LinkedHashSet<String>();
         for (String key : keys(fingerprint)) {
-            ids.addAll(byKey.getOrDefault(key, Set.of()));
+            Object held = byKey.get(key);
+            if (held instanceof String id) {
+                ids.add(id);
+            } else if (held instanceof Set<?> several) {
+                several.forEach(id -> ids.add((String) id));
+            }
         }
         var found = new ArrayList<ClusterMember>(ids.size());
         ids.forEach(id -> found.add(members.get(id)));
@@ -72,19 +83,39 @@ final class BandTable {
             return;
         }
         for (String key : keys(old.fingerprint())) {
-            Set<String> ids = byKey.get(key);
-            if (ids != null) {
-                ids.remove(id);
-                if (ids.isEmpty()) {
-                    byKey.remove(key);
-                }
-            }
+            byKey.computeIfPresent(key, (k, held) -> withoutId(held, id));
         }
     }
 
+    /** The ids held for a key with {@code id} added (the merge of {@link #put}). */
+    private static Object withId(Object held, Object id) {
+        if (held.equals(id)) {
+            return held;
+        }
+        Set<String> several = held instanceof String one ? new LinkedHashSet<>(List.of(one)) : castSet(held);
+        several.add((String) id);
+        return several;
+    }
+
+    /** The ids held for a key without {@code id}; null (the key goes) when none is left. */
+    private static @Nullable Object withoutId(Object held, String id) {
+        if (held instanceof String one) {
+            return one.equals(id) ? null : one;
+        }
+        Set<String> several = castSet(held);
+        several.remove(id);
+        return several.isEmpty() ? null : several.size() == 1 ? several.iterator().next() : several;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> castSet(Object held) {
+        return (Set<String>) held;
+    }
+
+    /** The band keys as the fingerprint holds them (no copies), and the text hash under a prefix no band key has. */
     private static List<String> keys(TextFingerprint fingerprint) {
         var keys = new ArrayList<String>(fingerprint.bands().size() + 1);
-        fingerprint.bands().forEach(band -> keys.add("b:" + band));
+        keys.addAll(fingerprint.bands());
         keys.add("t:" + fingerprint.scheme() + ":" + fingerprint.textHash());
         return keys;
     }

@@ -41,4 +41,25 @@ class BandTableTest {
         table.put(new ClusterMember("x", "x", null, null));
         assertEquals(0, table.size());
     }
+
+    @Test
+    void membersSharingKeysStayFindableAsOthersComeAndGo() {
+        var table = new BandTable(3);
+        table.put(member("a", 1, 0));
+        table.put(member("b", 1, 0)); // the same text: every key shared with a
+        table.put(member("c", 1, 30)); // two bands shared with a and b
+        assertEquals(List.of("a", "b", "c"), ids(table.candidates(Fingerprints.story(1))));
+        table.put(member("b", 5, 0)); // b now tells another story: it leaves story 1's keys
+        assertEquals(List.of("a", "c"), ids(table.candidates(Fingerprints.story(1))));
+        assertEquals(List.of("b"), ids(table.candidates(Fingerprints.story(5))));
+        table.put(member("d", 6, 0)); // evicts a, the oldest: c alone is left on story 1's keys
+        assertEquals(List.of("c"), ids(table.candidates(Fingerprints.story(1))));
+        table.put(member("e", 7, 0)); // evicts c
+        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
+        assertEquals(3, table.size());
+    }
+
+    private static List<String> ids(List<ClusterMember> members) {
+        return members.stream().map(ClusterMember::id).toList();
+    }
 }
