@@ -109,9 +109,7 @@ class StageLoopTest {
         producer.initTransactions();
         BatchHandler echo = batch -> batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
         var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), echo, NO_WAIT);
-        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
-        consumer.updateBeginningOffsets(Map.of(P0, 0L));
-        var thread = Thread.ofPlatform().daemon().start(loop);
+        var thread = run(loop);
         try {
             feed("t");
             await(() -> producer.transactionCommitted() && loop.consumed() == 1);
@@ -137,9 +135,7 @@ class StageLoopTest {
         // What a producer sees after the coordinator aborted its transaction for outliving transaction.timeout.ms.
         producer.commitTransactionException = new InvalidProducerEpochException("transaction timed out");
         var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), echo, NO_WAIT);
-        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
-        consumer.updateBeginningOffsets(Map.of(P0, 0L));
-        var thread = Thread.ofPlatform().daemon().start(loop);
+        var thread = run(loop);
         try {
             feed("e");
             redeliverAfterRewind("e", 0, () -> producer.commitTransactionException = null);
@@ -155,10 +151,15 @@ class StageLoopTest {
 
     private StageLoop start(BatchHandler handler) {
         var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
+        run(loop);
+        return loop;
+    }
+
+    /** Runs the loop on a thread of its own, the consumer assigned the one partition from its start. */
+    private Thread run(StageLoop loop) {
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
         consumer.updateBeginningOffsets(Map.of(P0, 0L));
-        Thread.ofPlatform().daemon().start(loop);
-        return loop;
+        return Thread.ofPlatform().daemon().start(loop);
     }
 
     private long offset = 0;
