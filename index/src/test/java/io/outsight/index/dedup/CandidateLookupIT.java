@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.TextFingerprint;
@@ -15,6 +16,7 @@ import io.outsight.index.TestArticles;
 import io.outsight.index.layout.IndexLayout;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.junit.LocalStackExtension;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +53,7 @@ class CandidateLookupIT {
     /** Stores the article as the sink would, with its cluster fields, and makes it searchable. */
     private static void store(String index, EnrichedArticle article, String clusterId) throws Exception {
         byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(clusterId));
-        es.index(i -> i.index(index).id(article.id()).withJson(new java.io.ByteArrayInputStream(json)));
+        es.index(i -> i.index(index).id(article.id()).withJson(new ByteArrayInputStream(json)));
         es.indices().refresh(r -> r.index(index));
     }
 
@@ -98,9 +100,9 @@ class CandidateLookupIT {
     void fallsBackToSourceOnAnIndexMadeBeforeTheSignatureHadDocValues() throws Exception {
         String index = "it-lookup-old-mapping";
         // The current mappings with the signature as it was mapped before: binary without doc values.
-        var mappings = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper()
+        var mappings = (ObjectNode) new ObjectMapper()
                 .readTree(IndexLayout.templateJson()).path("template").path("mappings");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) mappings.path("properties").path("fingerprint")
+        ((ObjectNode) mappings.path("properties").path("fingerprint")
                 .path("properties").path("signature")).remove("doc_values");
         es.indices().delete(d -> d.index(index).ignoreUnavailable(true));
         es.indices().create(c -> c.index(index).mappings(m -> m.withJson(new StringReader(mappings.toString()))));
