@@ -3,7 +3,10 @@ package io.outsight.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time the whole machine spent busy so far, from Linux's {@code /proc/stat}, and that of a process tree: what
@@ -16,6 +19,34 @@ final class MachineCpu {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private MachineCpu() {}
+
+    /** CPU used so far by the machine and by each named process tree, to subtract from a later reading. */
+    record Reading(OptionalDouble machineSeconds, Map<String, Double> processSeconds) {
+        /** Reads now; {@code processes} are pids by name (a process that is gone is left out). */
+        static Reading now(Map<String, Long> processes) {
+            var seconds = new LinkedHashMap<String, Double>();
+            processes.forEach((name, pid) -> processTreeSeconds(pid).ifPresent(s -> seconds.put(name, s)));
+            return new Reading(busySeconds(), seconds);
+        }
+
+        /** Machine busy seconds since {@code before}, or null where either reading lacks it. */
+        @Nullable Double machineSince(Reading before) {
+            return machineSeconds.isPresent() && before.machineSeconds.isPresent()
+                    ? machineSeconds.getAsDouble() - before.machineSeconds.getAsDouble() : null;
+        }
+
+        /** Seconds each process tree used since {@code before}, for those present in both readings. */
+        Map<String, Double> processesSince(Reading before) {
+            var since = new LinkedHashMap<String, Double>();
+            processSeconds.forEach((name, now) -> {
+                Double then = before.processSeconds.get(name);
+                if (then != null) {
+                    since.put(name, now - then);
+                }
+            });
+            return since;
+        }
+    }
 
     /** Busy seconds of all cores since boot (user, nice, system, irq, softirq, steal); empty off Linux. */
     static OptionalDouble busySeconds() {

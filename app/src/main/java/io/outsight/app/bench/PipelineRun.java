@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -140,20 +139,10 @@ final class PipelineRun {
                     worker.cpuTime().ifPresent(d -> startupCpu.put(worker, d.toNanos() / 1e9));
                 }
                 progress.accept("pipeline: submitting " + urls.size() + " URLs");
-                OptionalDouble busyBefore = MachineCpu.busySeconds();
-                Map<String, Double> serversBefore = serverCpu();
+                var before = MachineCpu.Reading.now(serverPids);
                 var timed = follow(submit(urls, source, producer), statuses, workers, timeout);
-                OptionalDouble busyAfter = MachineCpu.busySeconds();
-                var servers = new LinkedHashMap<String, Double>();
-                serverCpu().forEach((name, after) -> {
-                    Double before = serversBefore.get(name);
-                    if (before != null) {
-                        servers.put(name, after - before);
-                    }
-                });
-                Double machineCpu = busyBefore.isPresent() && busyAfter.isPresent()
-                        ? busyAfter.getAsDouble() - busyBefore.getAsDouble() : null;
-                return finish(timed, machineCpu, servers, workers);
+                var after = MachineCpu.Reading.now(serverPids);
+                return finish(timed, after.machineSince(before), after.processesSince(before), workers);
             }
         } finally {
             // Reached with results or on failure: never leave workers behind.
@@ -161,13 +150,6 @@ final class PipelineRun {
                 worker.close();
             }
         }
-    }
-
-    /** CPU seconds of each local server's process tree so far. */
-    private Map<String, Double> serverCpu() {
-        var seconds = new LinkedHashMap<String, Double>();
-        serverPids.forEach((name, pid) -> MachineCpu.processTreeSeconds(pid).ifPresent(s -> seconds.put(name, s)));
-        return seconds;
     }
 
     /** URLs submitted at once, and when. */

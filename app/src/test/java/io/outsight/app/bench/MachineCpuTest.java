@@ -1,8 +1,11 @@
 package io.outsight.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class MachineCpuTest {
@@ -40,5 +43,15 @@ class MachineCpuTest {
             child.waitFor();
         }
         assertTrue(MachineCpu.processTreeSeconds(child.pid()).isEmpty(), "a process that ended has no CPU to tell");
+    }
+
+    @Test
+    void aReadingSubtractsAnEarlierOneAndLeavesOutWhatEitherLacks() {
+        var before = new MachineCpu.Reading(OptionalDouble.of(100), Map.of("kafka", 5.0, "gone", 1.0));
+        var after = new MachineCpu.Reading(OptionalDouble.of(130), Map.of("kafka", 7.5, "new", 2.0));
+        assertEquals(30.0, after.machineSince(before));
+        assertEquals(Map.of("kafka", 2.5), after.processesSince(before));
+        var offLinux = new MachineCpu.Reading(OptionalDouble.empty(), Map.of());
+        assertNull(offLinux.machineSince(before));
     }
 }
