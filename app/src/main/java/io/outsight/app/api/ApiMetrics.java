@@ -36,13 +36,13 @@ public final class ApiMetrics {
         rejected.increment();
     }
 
-    /** Counts one fetch status: fetched (outcome ok) or failed, by outcome. */
+    /**
+     * Counts one fetch status read on {@code outsight.fetch.status}: fetched (outcome ok) or failed, by outcome,
+     * under the workers' name ({@link StageMeters#FETCH_OUTCOMES}).
+     */
     public void fetchStatus(FetchStatus status) {
         Objects.requireNonNull(status, "status");
-        Counter.builder("outsight.fetch.statuses").description("Fetch statuses read on outsight.fetch.status, by outcome")
-                .tag("outcome", status.outcome().wireName())
-                .tag("failed", Boolean.toString(status.outcome().isFailure()))
-                .register(registry).increment();
+        stageMeters.fetchOutcome(status.outcome());
     }
 
     /** Exposes the counters of a stage loop running in this process (read only: the loop owns them). */

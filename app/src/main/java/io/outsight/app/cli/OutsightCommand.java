@@ -5,6 +5,7 @@ import io.outsight.core.config.ConfigKey;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.stack.StackException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,25 +37,73 @@ public final class OutsightCommand implements Runnable {
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("outsight: " + maskSecrets(String.valueOf(e.getMessage())));
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("(see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            err.println(usageError(e));
             err.flush();
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose") || parseResult.originalArgs().contains("-v");
-            err.println("outsight: " + message(e));
+            err.println(runtimeError(e));
             if (verbose) {
                 e.printStackTrace(err);
-            } else {
-                err.println("(run again with --verbose for details)");
             }
             err.flush();
             return exitCode(e);
         });
         return commandLine;
+    }
+
+    /**
+     * The one line of a usage error: the message, a suggestion for a mistyped option or command, and where to
+     * read more: {@code outsight: Unknown option: '--jsn' (did you mean --json? see 'outsight search --help')}.
+     */
+    static String usageError(CommandLine.ParameterException e) {
+        String help = "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'";
+        List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? unmatched.getSuggestions() : List.of();
+        String hint = suggestions.isEmpty() ? help : "did you mean " + either(suggestions) + "? " + help;
+        return "outsight: " + oneLine(maskSecrets(String.valueOf(e.getMessage()))) + " (" + hint + ")";
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c}: the first three. */
+    private static String either(List<String> words) {
+        List<String> first = words.stream().limit(3).toList();
+        return first.size() == 1 ? first.getFirst()
+                : String.join(", ", first.subList(0, first.size() - 1)) + " or " + first.getLast();
+    }
+
+    /**
+     * The one line of a failure: {@code outsight: <message> (hint: <what to check>; --verbose for the stack
+     * trace)}, or without the hint when there is none to give.
+     */
+    static String runtimeError(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        String hint = hint(e);
+        return "outsight: " + oneLine(message) + " ("
+                + (hint.isEmpty() ? "" : "hint: " + hint + "; ") + "--verbose for the stack trace)";
+    }
+
+    /**
+     * A message on one line: a list ({@code invalid configuration:\n  - a\n  - b}) becomes
+     * {@code invalid configuration: a; b}, so that the error stays one line a script can grep.
+     */
+    static String oneLine(String message) {
+        var line = new StringBuilder();
+        for (String part : message.lines().map(String::strip).toList()) {
+            String item = part.startsWith("- ") ? part.substring(2).strip() : part;
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (!line.isEmpty()) {
+                line.append(line.charAt(line.length() - 1) == ':' ? " " : "; ");
+            }
+            line.append(item);
+        }
+        return line.toString();
     }
 
     /**
@@ -82,26 +131,24 @@ public final class OutsightCommand implements Runnable {
         return ExitCodes.FAILURE;
     }
 
-    private static String message(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = e.getClass().getSimpleName();
-        }
-        return message + hint(e);
-    }
-
-    /** A hint for failures whose cause is the network, wherever the cause sits in the chain (clients wrap it). */
+    /**
+     * What to check for a failure, or "" when there is nothing better to say than the message: for network
+     * failures, wherever the cause sits in the chain (clients wrap it), and for configuration errors.
+     */
     static String hint(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.net.ConnectException) {
-                return " (is the server running? 'outsight stack status' tells about the local stack)";
+                return "is the server running? 'outsight stack status' tells about the local stack";
             }
             if (cause instanceof java.net.UnknownHostException) {
-                return " (unknown host: check --kafka, --elasticsearch or the addresses in 'outsight config')";
+                return "unknown host: check --kafka, --elasticsearch or the addresses in 'outsight config'";
             }
             if (cause instanceof javax.net.ssl.SSLException) {
-                return " (TLS failed: for a private CA set elasticsearch.ca-file, see docs/operations.md)";
+                return "TLS failed: for a private CA set elasticsearch.ca-file, see docs/operations.md";
             }
+        }
+        if (e instanceof ConfigException) {
+            return "'outsight config' shows every setting and where it comes from";
         }
         return "";
     }

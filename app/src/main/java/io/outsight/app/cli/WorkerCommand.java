@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Run one stage as a long-lived worker (a Kafka consumer group member) until stopped with "
                 + "SIGTERM or Ctrl-C. Start more workers of a stage, on any machine, to scale it out. With "
-                + "--metrics-port it serves its Prometheus metrics at /metrics (records consumed, produced, sent to "
-                + "the DLQ, fetch outcomes, consumer lag, JVM).",
+                + "--metrics-port it serves its Prometheus metrics at /metrics (records consumed; succeeded: URLs "
+                + "fetched, articles enriched, documents indexed; sent to the DLQ; fetch outcomes by reason; consumer "
+                + "lag; JVM).",
         footer = {"", "Examples:", "  outsight worker enrich --kafka kafka:9092 --elasticsearch http://es:9200",
                 "  outsight worker ingest --metrics-port 9400 --metrics-host 0.0.0.0 --kafka kafka:9092 "
                         + "--elasticsearch http://es:9200",

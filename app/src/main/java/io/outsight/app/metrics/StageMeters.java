@@ -15,8 +15,12 @@ import java.util.Objects;
  * the registry is.
  */
 public final class StageMeters {
-    /** Counter of fetch outcomes, tagged {@code outcome} (wire name) and {@code failed}. */
-    public static final String FETCH_OUTCOMES = "outsight.ingest.fetches";
+    /**
+     * Counter of fetch outcomes, tagged {@code outcome} (wire name) and {@code failed}: in a worker, the outcomes
+     * its ingest stage produced; in {@code outsight serve}, every status read on {@code outsight.fetch.status}. One
+     * name for both, so dashboards and alerts work on either.
+     */
+    public static final String FETCH_OUTCOMES = "outsight.fetches";
 
     private final MeterRegistry registry;
 
@@ -38,8 +42,12 @@ public final class StageMeters {
         Objects.requireNonNull(loop, "loop");
         FunctionCounter.builder("outsight.stage.records.consumed", loop, StageLoop::consumed).tag("stage", stage)
                 .description("Records a stage consumed").register(registry);
+        FunctionCounter.builder("outsight.stage.records.succeeded", loop, StageLoop::succeeded).tag("stage", stage)
+                .description("Records a stage completed: URLs fetched (ingest), articles enriched (enrich), documents "
+                        + "indexed (index), statuses indexed (index-status); never those sent to the DLQ")
+                .register(registry);
         FunctionCounter.builder("outsight.stage.records.produced", loop, StageLoop::produced).tag("stage", stage)
-                .description("Records a stage produced (for enrich: articles enriched; for index: documents indexed)")
+                .description("Records a stage produced to its output topics, dead letters not included")
                 .register(registry);
         FunctionCounter.builder("outsight.stage.records.dead.lettered", loop, StageLoop::deadLettered)
                 .tag("stage", stage).description("Records a stage sent to the DLQ").register(registry);
@@ -56,10 +64,10 @@ public final class StageMeters {
                 .register(registry);
     }
 
-    /** Counts one fetch outcome this process produced: fetched (ok) or failed, by outcome. */
+    /** Counts one fetch outcome: fetched (ok) or failed, by outcome. */
     public void fetchOutcome(FetchOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        Counter.builder(FETCH_OUTCOMES).description("Fetch outcomes the ingest stage produced, by outcome")
+        Counter.builder(FETCH_OUTCOMES).description("Fetch outcomes, by outcome")
                 .tag("outcome", outcome.wireName()).tag("failed", Boolean.toString(outcome.isFailure()))
                 .register(registry).increment();
     }

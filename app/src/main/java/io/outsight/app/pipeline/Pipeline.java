@@ -164,9 +164,12 @@ public final class Pipeline implements AutoCloseable {
                         batchSize), producer, List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
     }
 
-    private static BatchHandler counted(BatchHandler handler,
-            @Nullable StageMeters meters, RecordCodec codec) {
-        return meters == null ? handler : new FetchOutcomeCounter(handler, meters, codec);
+    /**
+     * The ingest handler, telling its loop which URLs were fetched (the stage's successes) and, given meters,
+     * counting every fetch outcome into them.
+     */
+    private static BatchHandler counted(BatchHandler handler, @Nullable StageMeters meters, RecordCodec codec) {
+        return new FetchOutcomeCounter(handler, meters, codec);
     }
 
     /** Handlers that own resources (HTTP pools, bulk ingesters) are closed by the pipeline after its loops stop. */

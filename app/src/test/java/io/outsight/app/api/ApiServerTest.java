@@ -277,7 +277,7 @@ class ApiServerTest {
         assertEquals(200, answer.status());
         assertTrue(answer.text().contains("outsight_api_urls_submitted_total 1.0"), answer.text());
         assertTrue(answer.text().contains("outsight_api_requests_rejected_total 1.0"), answer.text());
-        assertTrue(answer.text().contains("outsight_fetch_statuses_total{failed=\"true\",outcome=\"robots_denied\"} 1.0"),
+        assertTrue(answer.text().contains("outsight_fetches_total{failed=\"true\",outcome=\"robots_denied\"} 1.0"),
                 answer.text());
     }
 

@@ -106,8 +106,10 @@ class ApiServiceIT {
             assertTrue(article.at("/document/entities").isArray(), article.toString());
 
             String metrics = get(base + "/metrics").body();
-            assertTrue(metrics.contains("outsight_fetch_statuses_total{failed=\"false\",outcome=\"ok\"}"), metrics);
-            assertTrue(metrics.contains("outsight_stage_records_produced_total{stage=\"index\"}"), metrics);
+            assertTrue(metrics.contains("outsight_fetches_total{failed=\"false\",outcome=\"ok\"}"), metrics);
+            // The page was indexed, so the index stage's successes are not 0 (records from other tests may add).
+            assertTrue(metrics.contains("outsight_stage_records_succeeded_total{stage=\"index\"}")
+                    && !metrics.contains("outsight_stage_records_succeeded_total{stage=\"index\"} 0.0"), metrics);
             assertTrue(metrics.contains("outsight_consumer_lag{group=\"outsight-index\",stage=\"index\"}"), metrics);
             assertTrue(!metrics.contains("outsight_consumer_lag{group=\"outsight-index\",stage=\"index\"} NaN"),
                     "lag is known: " + metrics);

@@ -23,19 +23,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a {@code docker-compose.yml} the way {@code docker compose config} would, without a Docker engine: first
  * against the Compose Specification JSON schema, then for what a schema cannot express (references between
  * services, health conditions that need a healthcheck) and for the rules of this project (pinned images, ports
- * bound to 127.0.0.1, the Outsight workers, configuration keys that exist).
+ * bound to 127.0.0.1, the Outsight workers, the HTTP API service, configuration keys that exist).
  *
  * <p>Thread-safe: the schema and the mappers are immutable once built.
  */
 final class ComposeFileCheck {
     /** The Outsight workers: service name (also the {@code worker} subcommand) to the services it must wait for. */
     static final Map<String, List<String>> WORKERS = workers();
+
+    /** The service that runs {@code outsight serve}: the HTTP API and dashboard. */
+    static final String API = "api";
+    /** The port {@code outsight serve} listens on when nothing else is set ({@code api.port}). */
+    static final int API_DEFAULT_PORT = 8080;
+    private static final String API_PORT_ENV = "OUTSIGHT_API_PORT";
 
     /** The bundled Compose Specification schema, see {@code src/test/resources/deploy/README.md}. */
     static final String SCHEMA_RESOURCE = "/deploy/compose-spec.json";
@@ -120,6 +127,7 @@ final class ComposeFileCheck {
         JsonNode services = document.path("services");
         services.properties().forEach(entry -> checkService(entry.getKey(), entry.getValue(), services, problems));
         WORKERS.forEach((worker, needs) -> checkWorker(worker, needs, services, problems));
+        checkApi(services, problems);
         return problems;
     }
 
@@ -223,6 +231,94 @@ final class ComposeFileCheck {
         if (worker.equals("enrich") && service.path("deploy").path("replicas").asInt(0) < 2) {
             problems.add("service 'enrich' must declare deploy.replicas of at least 2: it is the stage that scales out");
         }
+    }
+
+    /**
+     * The API service: {@code outsight serve} built from this repository, listening on every interface of its
+     * container on the port it publishes (on the host's loopback), waiting for Kafka and Elasticsearch, and
+     * healthy only when {@code GET /health} on that port answers.
+     */
+    private void checkApi(JsonNode services, List<String> problems) {
+        JsonNode service = services.path(API);
+        if (!service.isObject()) {
+            problems.add("no service '" + API + "' for the Outsight HTTP API (outsight serve)");
+            return;
+        }
+        if (!buildsFromThisRepository(service.path("build"))) {
+            problems.add("service '" + API + "' must build from this repository's Dockerfile (build: context '.', "
+                    + "dockerfile 'Dockerfile')");
+        }
+        List<String> command = words(service.path("command"));
+        if (command.isEmpty() || !command.getFirst().equals("serve")) {
+            problems.add("service '" + API + "' must run the command 'serve', but runs " + command);
+            return;
+        }
+        if (command.contains("--stages")) {
+            problems.add("service '" + API + "' runs 'serve --stages', which would run the stages a second time "
+                    + "next to the workers");
+        }
+        String host = optionValue(command, "--host");
+        if (!"0.0.0.0".equals(host)) {
+            problems.add("service '" + API + "' must listen with '--host 0.0.0.0' (serve listens on "
+                    + (host == null ? "127.0.0.1 by default" : host) + ", which the published port cannot reach)");
+        }
+        String portText = optionValue(command, "--port");
+        if (portText == null) {
+            portText = service.path("environment").path(API_PORT_ENV).asText(Integer.toString(API_DEFAULT_PORT));
+        }
+        String port = portText.strip();
+        Set<String> environment = environmentNames(service);
+        for (String required : requiredWorkerEnvNames) {
+            if (!environment.contains(required)) {
+                problems.add("service '" + API + "' does not set " + required);
+            }
+        }
+        Map<String, String> dependencies = dependencies(service);
+        for (String needed : List.of("kafka", "elasticsearch")) {
+            if (!"service_healthy".equals(dependencies.get(needed))) {
+                problems.add("service '" + API + "' must wait for '" + needed + "' to be healthy"
+                        + " (depends_on: " + needed + ": condition: service_healthy)");
+            }
+        }
+        List<String> published = new ArrayList<>();
+        service.path("ports").forEach(entry -> published.add(containerPort(entry)));
+        if (!published.contains(port)) {
+            problems.add("service '" + API + "' listens on port " + port + " but publishes container ports "
+                    + published);
+        }
+        if (!hasHealthcheck(service)) {
+            problems.add("service '" + API + "' has no healthcheck (GET /health on port " + port + ")");
+        } else {
+            String test = String.join(" ", words(service.path("healthcheck").path("test")));
+            if (!test.contains("/health") || !test.matches("(?s).*\\D" + Pattern.quote(port)
+                    + "(\\D.*)?")) {
+                problems.add("service '" + API + "' healthcheck must ask GET /health on port " + port + ", but is: "
+                        + test);
+            }
+        }
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE} in a command, or null. */
+    private static @Nullable String optionValue(List<String> command, String name) {
+        for (int i = 0; i < command.size(); i++) {
+            String word = command.get(i);
+            if (word.equals(name) && i + 1 < command.size()) {
+                return command.get(i + 1);
+            }
+            if (word.startsWith(name + "=")) {
+                return word.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The container side of a published port: {@code 8080} of {@code "127.0.0.1:8080:8080/tcp"} or of a target. */
+    private static String containerPort(JsonNode port) {
+        if (port.isObject()) {
+            return port.path("target").asText();
+        }
+        String[] parts = port.asText().split(":", -1);
+        return parts[parts.length - 1].split("/", 2)[0];
     }
 
     private static boolean buildsFromThisRepository(JsonNode build) {

@@ -71,13 +71,62 @@ class WorkerMetricsTest {
                 assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
                 String body = response.body();
                 assertContains(body, "outsight_stage_records_consumed_total{stage=\"ingest\"} 2.0");
+                assertContains(body, "outsight_stage_records_succeeded_total{stage=\"ingest\"} 1.0"); // fetched
                 assertContains(body, "outsight_stage_records_produced_total{stage=\"ingest\"} 2.0");
                 assertContains(body, "outsight_stage_records_dead_lettered_total{stage=\"ingest\"} 0.0");
-                assertContains(body, "outsight_ingest_fetches_total{failed=\"false\",outcome=\"ok\"} 1.0");
-                assertContains(body, "outsight_ingest_fetches_total{failed=\"true\",outcome=\"robots_denied\"} 1.0");
+                assertContains(body, "outsight_fetches_total{failed=\"false\",outcome=\"ok\"} 1.0");
+                assertContains(body, "outsight_fetches_total{failed=\"true\",outcome=\"robots_denied\"} 1.0");
                 assertContains(body, "outsight_consumer_lag{group=\"outsight-ingest\",stage=\"ingest\"} 42.0");
                 assertContains(body, "jvm_memory_used_bytes");
             }
+        }
+    }
+
+    @Test
+    void countsDocumentsIndexedApartFromDeadLettersForAStageThatProducesOnlyDeadLetters() throws Exception {
+        // What the index handler does: documents go to Elasticsearch (reported as successes), bad records to the DLQ.
+        var index = new IndexLike();
+        var in = new TopicPartition(Topics.ARTICLES_ENRICHED, 0);
+        var loop = new StageLoop("index", consumer, producer, List.of(Topics.ARTICLES_ENRICHED), index,
+                new Backoff(Duration.ZERO, Duration.ZERO));
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(in)));
+        consumer.updateBeginningOffsets(Map.of(in, 0L));
+        for (int i = 0; i < 3; i++) {
+            String key = i == 2 ? "bad" : "article-" + i;
+            long offset = i;
+            consumer.schedulePollTask(() -> consumer.addRecord(new ConsumerRecord<>(Topics.ARTICLES_ENRICHED, 0,
+                    offset, key, key.getBytes(StandardCharsets.UTF_8))));
+        }
+        try (var metrics = new WorkerMetrics()) {
+            Thread.ofPlatform().daemon().start(loop);
+            try (loop) {
+                await(() -> loop.consumed() == 3);
+                metrics.expose(List.of(loop), Map.of(), new ConsumerLag(group -> 0L));
+
+                String body = metrics.scrape();
+
+                assertContains(body, "outsight_stage_records_succeeded_total{stage=\"index\"} 2.0"); // indexed
+                assertContains(body, "outsight_stage_records_dead_lettered_total{stage=\"index\"} 1.0");
+                assertContains(body, "outsight_stage_records_produced_total{stage=\"index\"} 0.0");
+            }
+        }
+    }
+
+    /** Indexes every record but those keyed "bad", which become dead letters; reports what it indexed. */
+    private static final class IndexLike implements BatchHandler, StageLoop.SuccessCount {
+        private long lastIndexed;
+
+        @Override
+        public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch) {
+            var letters = batch.stream().filter(r -> r.key().equals("bad"))
+                    .map(r -> StageLoop.deadLetter("index", r, "mapping error", 1)).toList();
+            lastIndexed = batch.size() - letters.size();
+            return letters;
+        }
+
+        @Override
+        public long lastBatchSucceeded() {
+            return lastIndexed;
         }
     }
 

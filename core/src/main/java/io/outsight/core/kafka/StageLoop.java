@@ -47,7 +47,11 @@ import org.slf4j.LoggerFactory;
  * backoff. Any other exception from the handler is a bug or bad data that the handler did not classify: every
  * record of the batch then goes to {@link Topics#ARTICLES_DLQ} with the reason, and the loop goes on.
  *
- * <p>Runs on one thread ({@link #run()}); {@link #close()} may be called from any thread.
+ * <p>Counters ({@link #consumed()}, {@link #succeeded()}, {@link #produced()}, {@link #deadLettered()}) move only
+ * once a batch is committed, so a batch that is retried is counted once. Dead letters are counted apart from the
+ * outputs, so neither count passes one for the other.
+ *
+ * <p>Runs on one thread ({@link #run()}); {@link #close()} and the counters may be called from any thread.
  */
 public final class StageLoop implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
@@ -65,8 +69,23 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+
+    /**
+     * Implemented by a handler that knows which records of a batch succeeded better than "not sent to the DLQ":
+     * the index stage, whose success is a document Elasticsearch stored (not an older version it already had), or
+     * the ingest stage, whose success is a page fetched (not a fetch that failed with a status). Without it, the
+     * loop counts as succeeded every record of a batch that did not become a dead letter.
+     */
+    public interface SuccessCount {
+        /**
+         * How many records of the batch that {@link BatchHandler#handle} last returned for succeeded; read on the
+         * loop's thread right after that call returned normally, and counted once the batch commits.
+         */
+        long lastBatchSucceeded();
+    }
 
     /**
      * An at-least-once loop: offsets are committed after the outputs were acknowledged.
@@ -145,8 +164,10 @@ public final class StageLoop implements Runnable, AutoCloseable {
     /** Processes and commits one batch; false when it must be retried. */
     private boolean process(List<ConsumerRecord<String, byte[]>> batch) {
         List<ProducerRecord<String, byte[]>> outputs;
+        long batchSucceeded;
         try {
             outputs = handler.handle(batch);
+            batchSucceeded = handler instanceof SuccessCount count ? count.lastBatchSucceeded() : -1;
         } catch (TransientStageException e) {
             log.warn("{}: transient failure on {} records from {}, will retry: {}", stage, batch.size(),
                     describe(batch), e.getMessage());
@@ -155,6 +176,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
             log.error("{}: unexpected failure on {} records from {}; sending them to the DLQ", stage, batch.size(),
                     describe(batch), e);
             outputs = deadLetters(batch, e);
+            batchSucceeded = 0;
         }
         try {
             if (transactional) {
@@ -185,10 +207,17 @@ public final class StageLoop implements Runnable, AutoCloseable {
             running.set(false);
             return false;
         }
-        consumed.addAndGet(batch.size());
-        produced.addAndGet(outputs.size());
-        deadLettered.addAndGet(outputs.stream().filter(o -> o.topic().equals(Topics.ARTICLES_DLQ)).count());
+        count(batch.size(), outputs, batchSucceeded);
         return true;
+    }
+
+    /** Counts a committed batch; {@code batchSucceeded} -1: every record not dead-lettered succeeded. */
+    private void count(int batchSize, List<ProducerRecord<String, byte[]>> outputs, long batchSucceeded) {
+        long letters = outputs.stream().filter(o -> o.topic().equals(Topics.ARTICLES_DLQ)).count();
+        consumed.addAndGet(batchSize);
+        produced.addAndGet(outputs.size() - letters);
+        deadLettered.addAndGet(letters);
+        succeeded.addAndGet(batchSucceeded >= 0 ? batchSucceeded : Math.max(0, batchSize - letters));
     }
 
     private void produceAndWait(List<ProducerRecord<String, byte[]>> outputs)
@@ -280,14 +309,25 @@ public final class StageLoop implements Runnable, AutoCloseable {
         return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Records read, in committed batches. */
     public long consumed() {
         return consumed.get();
     }
 
+    /**
+     * Records read that the stage completed: as its handler reports them ({@link SuccessCount}), else those of
+     * each batch that did not become dead letters.
+     */
+    public long succeeded() {
+        return succeeded.get();
+    }
+
+    /** Records produced to the stage's output topics; dead letters are not outputs (see {@link #deadLettered()}). */
     public long produced() {
         return produced.get();
     }
 
+    /** Records sent to {@link Topics#ARTICLES_DLQ}. */
     public long deadLettered() {
         return deadLettered.get();
     }

@@ -149,6 +149,95 @@ class StageLoopTest {
         }
     }
 
+    @Test
+    void countsDeadLettersApartFromOutputsAndSuccesses() throws Exception {
+        // One record of two is bad: one output, one dead letter. Neither count may include the other.
+        BatchHandler halfBad = batch -> batch.stream()
+                .map(r -> new String(r.value()).equals("bad")
+                        ? StageLoop.deadLetter("test", r, "unreadable", 1)
+                        : new ProducerRecord<>("out", r.key(), r.value()))
+                .toList();
+        try (var loop = start(halfBad)) {
+            feed("good", "bad");
+            await(() -> committed() == 2 && loop.consumed() == 2);
+            assertEquals(1, loop.produced(), "dead letters are not outputs");
+            assertEquals(1, loop.deadLettered());
+            assertEquals(1, loop.succeeded(), "the dead-lettered record did not succeed");
+        }
+    }
+
+    @Test
+    void countsTheSuccessesAHandlerReportsWhenItsSuccessesAreNotKafkaRecords() throws Exception {
+        // Like the index stage: it writes elsewhere, produces nothing for a success, and one record was stale.
+        var handler = new ReportingHandler(batch -> List.of(), "stale");
+        try (var loop = start(handler)) {
+            feed("a", "stale", "c");
+            await(() -> committed() == 3 && loop.consumed() == 3);
+            assertEquals(2, loop.succeeded());
+            assertEquals(0, loop.produced());
+            assertEquals(0, loop.deadLettered());
+        }
+    }
+
+    @Test
+    void countsNoSuccessForABatchTheHandlerCrashedOnEvenWhenItReportsSuccesses() throws Exception {
+        var handler = new ReportingHandler(batch -> {
+            throw new IllegalStateException("bug");
+        }, "none");
+        try (var loop = start(handler)) {
+            feed("a", "b");
+            await(() -> committed() == 2 && loop.deadLettered() == 2);
+            assertEquals(0, loop.succeeded());
+            assertEquals(0, loop.produced());
+        }
+    }
+
+    @Test
+    void countsARetriedBatchOnceAfterItCommits() throws Exception {
+        var calls = new AtomicInteger();
+        var handler = new ReportingHandler(batch -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new TransientStageException("elasticsearch unavailable");
+            }
+            return List.of();
+        }, "none");
+        try (var loop = start(handler)) {
+            feed("x");
+            await(() -> calls.get() == 1);
+            assertEquals(0, loop.succeeded(), "nothing is counted before the batch commits");
+            redeliverAfterRewind("x", 0, () -> {});
+            await(() -> committed() == 1 && loop.consumed() == 1);
+            assertEquals(1, loop.succeeded());
+        }
+    }
+
+    /**
+     * Reports as successes the records of a batch whose value is not {@code failed}, as the index handler reports
+     * the documents it wrote; counts them before delegating, so a batch the delegate throws on still reports some.
+     */
+    private static final class ReportingHandler implements BatchHandler, StageLoop.SuccessCount {
+        private final BatchHandler delegate;
+        private final String failed;
+        private long last;
+
+        ReportingHandler(BatchHandler delegate, String failed) {
+            this.delegate = delegate;
+            this.failed = failed;
+        }
+
+        @Override
+        public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch)
+                throws TransientStageException {
+            last = batch.stream().filter(r -> !new String(r.value(), StandardCharsets.UTF_8).equals(failed)).count();
+            return delegate.handle(batch);
+        }
+
+        @Override
+        public long lastBatchSucceeded() {
+            return last;
+        }
+    }
+
     private StageLoop start(BatchHandler handler) {
         var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
         run(loop);

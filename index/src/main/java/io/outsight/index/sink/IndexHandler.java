@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Called by one stage thread at a time; the counters may be read from any thread. Close it to stop the sink.
  */
-public final class IndexHandler implements BatchHandler, AutoCloseable {
+public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount, AutoCloseable {
     public static final String STAGE = "index";
     private static final Logger log = LoggerFactory.getLogger(IndexHandler.class);
 
@@ -52,6 +52,8 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Documents written by the last batch: the loop's count of documents indexed (stale and rejected ones are not). */
+    private volatile long lastBatchWritten;
 
     /** A handler writing to {@code alias} (which must exist) with the default bulk settings. */
     public IndexHandler(ElasticsearchClient es, String alias, RecordCodec codec) {
@@ -159,6 +161,7 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
         }
         long batchRejected = documents.size() - batchWritten - batchStale;
         written.addAndGet(batchWritten);
+        lastBatchWritten = batchWritten;
         stale.addAndGet(batchStale);
         rejected.addAndGet(batchRejected);
         log.debug("indexed {} articles into {} ({} already newer, {} rejected)", batchWritten, sink.target(),
@@ -179,6 +182,11 @@ public final class IndexHandler implements BatchHandler, AutoCloseable {
     /** Documents Elasticsearch stored. */
     public long written() {
         return written.get();
+    }
+
+    @Override
+    public long lastBatchSucceeded() {
+        return lastBatchWritten;
     }
 
     /** Records skipped because Elasticsearch already held the same or a newer version. */
