@@ -6,6 +6,7 @@ import io.outsight.core.record.Entity;
 import io.outsight.core.record.MarketFigure;
 import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
+import io.outsight.index.dedup.Fingerprints;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,5 +58,34 @@ public final class TestArticles {
                 raw.text() + padding, raw.headings(), raw.contentHash(), raw.source());
         return new EnrichedArticle(longer, a.enrichedAt(), a.enricherVersion(), a.tags(), a.entities(),
                 a.marketFigures(), a.relevance());
+    }
+
+    /**
+     * {@link #numbered Article number n} with a fingerprint shaped like enrich's (128 components, 32 bands of 4): a
+     * story of its own, except every {@code copyEvery}-th article (none when {@code copyEvery} is 0), which is a
+     * syndicated copy of the story of article {@code n / 2} with 6 of 128 components changed (estimated similarity
+     * 0.95, above the clustering's threshold), so it lands in that story's cluster.
+     */
+    public static EnrichedArticle fingerprinted(int n, Instant enrichedAt, int copyEvery) {
+        if (copyEvery < 0) {
+            throw new IllegalArgumentException("copyEvery must be >= 0, was " + copyEvery);
+        }
+        var article = numbered(n, enrichedAt);
+        return article.withFingerprint(isCopy(n, copyEvery) ? Fingerprints.copy(storyOf(n, copyEvery), 6, n)
+                : Fingerprints.story(n));
+    }
+
+    /** Whether article {@code n} of a {@link #fingerprinted} series is a syndicated copy. */
+    public static boolean isCopy(int n, int copyEvery) {
+        return copyEvery > 0 && n > 0 && n % copyEvery == copyEvery - 1;
+    }
+
+    /** The story of article {@code n} of a {@link #fingerprinted} series (its own number unless it is a copy). */
+    private static int storyOf(int n, int copyEvery) {
+        int story = n;
+        while (isCopy(story, copyEvery)) {
+            story /= 2;
+        }
+        return story;
     }
 }

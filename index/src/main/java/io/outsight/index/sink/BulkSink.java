@@ -9,7 +9,11 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * {@link BulkOutcome.Stale}). Writes to an alias require the alias to exist, so a missing alias is a retryable
  * failure rather than an index that Elasticsearch creates on the fly with guessed mappings.
  *
+ * <p>A bulk request that fails as a whole is classified by {@link BulkOutcome#ofRequestFailure}: no answer, 408,
+ * 429 or 5xx make its documents {@link BulkOutcome.Retry}; a refusal for good (400, 413, ...) is never retried as
+ * it was. Its documents are sent again in halves, synchronously, until each is in a request Elasticsearch takes
+ * (then its item answer counts) or alone in a refused one, which makes it {@link BulkOutcome.Rejected} with the
+ * reason (a dead letter). One bad document, or a request too large, thus costs a few requests, not the stream.
+ * Documents are sent as given, except that line breaks become spaces ({@link #singleLine}): a pretty-printed record
+ * would otherwise break the newline-delimited body of every request it travels in.
+ *
  * <p>Memory is bounded: the ingester holds at most one request's worth of documents plus
  * {@link BulkSettings#maxConcurrentRequests()} requests in flight, and adding blocks beyond that.
  *
@@ -40,8 +52,9 @@ public final class BulkSink implements AutoCloseable {
 
     private final ElasticsearchClient es;
     private final String target;
+    private final boolean targetIsAlias;
     private final BulkSettings settings;
-    private final BulkIngester<CompletableFuture<BulkOutcome>> ingester;
+    private final BulkIngester<CompletableFuture<Answer>> ingester;
 
     /**
      * @param target the alias (or, with {@code targetIsAlias} false, the concrete index) to write to
@@ -50,6 +63,7 @@ public final class BulkSink implements AutoCloseable {
     public BulkSink(ElasticsearchClient es, String target, boolean targetIsAlias, BulkSettings settings) {
         this.es = Objects.requireNonNull(es, "es");
         this.target = Objects.requireNonNull(target, "target");
+        this.targetIsAlias = targetIsAlias;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ingester = BulkIngester.of(b -> b.client(es)
                 .maxOperations(settings.maxOperations())
@@ -90,46 +104,156 @@ public final class BulkSink implements AutoCloseable {
 
     /** Documents sent together; {@link #complete()} waits for all their outcomes. Not thread-safe. */
     public final class Batch {
-        private final List<CompletableFuture<BulkOutcome>> pending = new ArrayList<>();
+        private final List<IndexDocument> documents = new ArrayList<>();
+        private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
 
         private Batch() {}
 
         /** Queues one document; blocks while the buffer is full and the maximum of requests is in flight. */
         public void add(IndexDocument document) {
             Objects.requireNonNull(document, "document");
-            var outcome = new CompletableFuture<BulkOutcome>();
-            pending.add(outcome);
-            BinaryData source = BinaryData.of(document.json(), ContentType.APPLICATION_JSON);
-            ingester.add(BulkOperation.of(op -> op.index(i -> i.id(document.id()).version(document.version())
-                    .versionType(settings.versionType()).document(source))), outcome);
+            var answer = new CompletableFuture<Answer>();
+            documents.add(document);
+            pending.add(answer);
+            ingester.add(operation(document), answer);
         }
 
         public int size() {
             return pending.size();
         }
 
-        /** Sends what is still buffered and waits for every outcome, in the order the documents were added. */
+        /**
+         * Sends what is still buffered and waits for every outcome, in the order the documents were added. The
+         * documents of requests refused as a whole are sent again in smaller requests before this returns.
+         */
         public List<BulkOutcome> complete() throws InterruptedException {
             ingester.flush();
             long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
             var outcomes = new ArrayList<BulkOutcome>(pending.size());
-            for (var outcome : pending) {
-                outcomes.add(await(outcome, deadline));
+            // The positions of the documents of each refused request, by the ingester's execution id.
+            var refused = new LinkedHashMap<Long, List<Integer>>();
+            var reasons = new HashMap<Long, String>();
+            for (int i = 0; i < pending.size(); i++) {
+                switch (await(pending.get(i), deadline)) {
+                    case Answer.Item item -> outcomes.add(item.outcome());
+                    case Answer.Refused r -> {
+                        outcomes.add(new BulkOutcome.Retry(r.reason())); // replaced below
+                        refused.computeIfAbsent(r.executionId(), id -> new ArrayList<>()).add(i);
+                        reasons.put(r.executionId(), r.reason());
+                    }
+                }
+            }
+            for (var request : refused.entrySet()) {
+                List<Integer> positions = request.getValue();
+                List<IndexDocument> sent = positions.stream().map(documents::get).toList();
+                List<BulkOutcome> resent = split(sent, reasons.get(request.getKey()));
+                for (int j = 0; j < positions.size(); j++) {
+                    outcomes.set(positions.get(j), resent.get(j));
+                }
             }
             return outcomes;
         }
     }
 
-    private BulkOutcome await(CompletableFuture<BulkOutcome> outcome, long deadline) throws InterruptedException {
+    private BulkOperation operation(IndexDocument document) {
+        BinaryData source = BinaryData.of(singleLine(document.json()), ContentType.APPLICATION_JSON);
+        return BulkOperation.of(op -> op.index(i -> i.id(document.id()).version(document.version())
+                .versionType(settings.versionType()).document(source)));
+    }
+
+    /**
+     * The document on one line. A bulk body is newline-delimited, so a line break in a document (pretty-printed
+     * JSON) would break the whole request, which Elasticsearch then refuses (400). In valid JSON a raw line break can
+     * only be whitespace between tokens (inside a string it must be escaped, and UTF-8 never uses these bytes within
+     * a multi-byte character), so it becomes a space and the document means the same.
+     */
+    static byte[] singleLine(byte[] json) {
+        int first = 0;
+        while (first < json.length && json[first] != '\n' && json[first] != '\r') {
+            first++;
+        }
+        if (first == json.length) {
+            return json; // the usual case: records are written compact
+        }
+        byte[] line = json.clone();
+        for (int i = first; i < line.length; i++) {
+            if (line[i] == '\n' || line[i] == '\r') {
+                line[i] = ' ';
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The outcomes of documents whose request Elasticsearch refused as a whole, found by sending each half in a
+     * request of its own; a document refused alone is rejected with the reason.
+     */
+    private List<BulkOutcome> split(List<IndexDocument> documents, String reason) {
+        if (documents.size() == 1) {
+            return List.of(new BulkOutcome.Rejected("Elasticsearch refused the bulk request holding only this "
+                    + "document: " + reason));
+        }
+        int half = documents.size() / 2;
+        log.warn("a bulk request of {} documents to {} was refused as a whole ({}); sending them again in halves",
+                documents.size(), target, reason);
+        var outcomes = new ArrayList<BulkOutcome>(documents.size());
+        outcomes.addAll(sendNow(documents.subList(0, half)));
+        outcomes.addAll(sendNow(documents.subList(half, documents.size())));
+        return outcomes;
+    }
+
+    /** Sends the documents in one request, on the calling thread, splitting it again if it is refused as a whole. */
+    private List<BulkOutcome> sendNow(List<IndexDocument> documents) {
+        var operations = documents.stream().map(this::operation).toList();
+        BulkResponse response;
         try {
-            return outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            response = es.bulk(b -> b.index(target).requireAlias(targetIsAlias).operations(operations));
+        } catch (IOException | RuntimeException e) {
+            return switch (BulkOutcome.ofRequestFailure(e)) {
+                case BulkOutcome.Rejected r -> split(documents, r.reason());
+                case BulkOutcome outcome -> Collections.nCopies(documents.size(), outcome);
+            };
+        }
+        return outcomes(response, documents.size());
+    }
+
+    /** One outcome per operation of a request Elasticsearch answered. */
+    private static List<BulkOutcome> outcomes(BulkResponse response, int operations) {
+        List<BulkResponseItem> items = response.items();
+        var outcomes = new ArrayList<BulkOutcome>(operations);
+        for (int i = 0; i < operations; i++) {
+            if (i >= items.size()) {
+                outcomes.add(new BulkOutcome.Retry("Elasticsearch answered " + items.size() + " items for "
+                        + operations + " operations"));
+                continue;
+            }
+            BulkResponseItem item = items.get(i);
+            var error = item.error();
+            outcomes.add(BulkOutcome.of(item.status(), error == null ? null : error.type(),
+                    error == null ? null : error.reason()));
+        }
+        return outcomes;
+    }
+
+    private Answer await(CompletableFuture<Answer> answer, long deadline) throws InterruptedException {
+        try {
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new BulkOutcome.Retry("no answer from Elasticsearch within " + settings.ackTimeout().toSeconds()
-                    + " s");
+            return new Answer.Item(new BulkOutcome.Retry("no answer from Elasticsearch within "
+                    + settings.ackTimeout().toSeconds() + " s"));
         } catch (ExecutionException e) {
             // The listener only completes normally; keep the batch safe if that ever changes.
-            return new BulkOutcome.Retry(String.valueOf(e.getCause()));
+            return new Answer.Item(new BulkOutcome.Retry(String.valueOf(e.getCause())));
         }
+    }
+
+    /** What the ingester's listener learnt about one document. */
+    private sealed interface Answer {
+        /** Elasticsearch answered for the document, or its request failed in a way worth retrying as it is. */
+        record Item(BulkOutcome outcome) implements Answer {}
+
+        /** The document's request (execution {@code executionId}) was refused as a whole, for good. */
+        record Refused(long executionId, String reason) implements Answer {}
     }
 
     /** Waits for the requests in flight and stops the ingester's threads. */
@@ -138,37 +262,37 @@ public final class BulkSink implements AutoCloseable {
         ingester.close();
     }
 
-    /** Turns each answer (or failure) of a bulk request into the outcomes of its documents. */
-    private final class OutcomeListener implements BulkListener<CompletableFuture<BulkOutcome>> {
+    /** Turns each answer (or failure) of a bulk request into the answers for its documents. */
+    private final class OutcomeListener implements BulkListener<CompletableFuture<Answer>> {
         @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<BulkOutcome>> contexts) {}
+        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts) {}
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<BulkOutcome>> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
                 BulkResponse response) {
-            List<BulkResponseItem> items = response.items();
+            List<BulkOutcome> outcomes = outcomes(response, contexts.size());
             for (int i = 0; i < contexts.size(); i++) {
-                if (i >= items.size()) {
-                    contexts.get(i).complete(new BulkOutcome.Retry("Elasticsearch answered " + items.size()
-                            + " items for " + contexts.size() + " operations"));
-                    continue;
-                }
-                BulkResponseItem item = items.get(i);
-                var error = item.error();
-                contexts.get(i).complete(BulkOutcome.of(item.status(), error == null ? null : error.type(),
-                        error == null ? null : error.reason()));
+                contexts.get(i).complete(new Answer.Item(outcomes.get(i)));
             }
         }
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<BulkOutcome>> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
                 Throwable failure) {
-            // The request as a whole failed: connection lost or refused, timeout, or an error status for the whole
-            // request (429, 5xx, or a 4xx such as a missing alias). None of it says anything about single documents.
-            String reason = "bulk request to " + target + " failed: " + failure;
+            // The request as a whole failed, which says nothing about single documents. Sending it again as it is
+            // only helps when the failure may pass; a refusal for good is split by the batch's complete(), on the
+            // stage thread rather than this callback's.
+            BulkOutcome classified = BulkOutcome.ofRequestFailure(failure);
+            if (classified instanceof BulkOutcome.Rejected r) {
+                var refused = new Answer.Refused(executionId, "bulk request to " + target + " refused: " + r.reason());
+                contexts.forEach(c -> c.complete(refused));
+                return;
+            }
+            String reason = "bulk request to " + target + " failed: "
+                    + (classified instanceof BulkOutcome.Retry retry ? retry.reason() : String.valueOf(failure));
             log.warn("{} ({} documents will be sent again)", reason, contexts.size());
-            var retry = new BulkOutcome.Retry(reason);
-            contexts.forEach(c -> c.complete(retry));
+            var again = new Answer.Item(new BulkOutcome.Retry(reason));
+            contexts.forEach(c -> c.complete(again));
         }
     }
 }

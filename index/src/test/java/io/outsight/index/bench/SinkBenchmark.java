@@ -11,6 +11,7 @@ import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
+import io.outsight.index.dedup.ClusterFields;
 import io.outsight.index.layout.IndexLayout;
 import io.outsight.index.sink.BulkSettings;
 import io.outsight.index.sink.BulkSink;
@@ -18,6 +19,8 @@ import io.outsight.index.sink.IndexHandler;
 import io.outsight.stack.LocalStack;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * with the raw bulk rate of the same documents, pre-serialised, sent in bulk requests of the same size with the
  * same number of requests in flight, to an index with the same mappings. Rounds alternate raw and sink so both see
  * the same warm-up; each round writes into fresh indices.
+ *
+ * <p>The documents carry fingerprints shaped like enrich's, as real enriched articles do, so the sink does all its
+ * work: one candidate multi-search per poll on the band keys, and each document rewritten with its cluster fields.
+ * Most are distinct stories; every {@code -Dbench.copy-every}-th (default 33, about 3 %) is a syndicated copy of an
+ * earlier article. The raw side sends the same records, as produced, pre-serialised.
+ *
+ * <p>For each sink round it prints the time Elasticsearch spent indexing and answering the candidate searches of
+ * that round's index. {@code -Dbench.without-clustering=true} adds a third arm to each round, the sink without
+ * clustering (no look-ups, documents unchanged), to tell the clustering's cost from the rest of the sink's.
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.bench.SinkBenchmark [documents] [rounds]
  * [poll-size] [kafka elasticsearch]}; without addresses it starts a local stack in {@code target/bench-stack} (or
@@ -68,10 +80,13 @@ public final class SinkBenchmark {
             var payloads = new ArrayList<byte[]>(documents);
             var ids = new ArrayList<String>(documents);
             long bytes = 0;
+            int copyEvery = Integer.getInteger("bench.copy-every", 33);
+            int copies = 0;
             try (KafkaProducer<String, byte[]> producer = kafka.producer("bench")) {
                 Instant base = Instant.now();
                 for (int n = 0; n < documents; n++) {
-                    EnrichedArticle article = TestArticles.numbered(n, base.plusMillis(n));
+                    EnrichedArticle article = TestArticles.fingerprinted(n, base.plusMillis(n), copyEvery);
+                    copies += TestArticles.isCopy(n, copyEvery) ? 1 : 0;
                     byte[] json = CODEC.encode(article);
                     payloads.add(json);
                     ids.add(article.id());
@@ -80,23 +95,42 @@ public final class SinkBenchmark {
                 }
                 producer.flush();
             }
-            System.out.printf(Locale.ROOT, "%d documents, %.0f bytes each on average; bulk %d docs, %d in flight;"
-                    + " poll %d%n", documents, (double) bytes / documents, settings.maxOperations(),
-                    settings.maxConcurrentRequests(), pollSize);
+            System.out.printf(Locale.ROOT, "%d documents (%d syndicated copies), %.0f bytes each on average; bulk %d"
+                    + " docs, %d in flight; poll %d; load average %s%n", documents, copies, (double) bytes / documents,
+                    settings.maxOperations(), settings.maxConcurrentRequests(), pollSize, loadAverage());
             var rawRates = new ArrayList<Double>();
             var sinkRates = new ArrayList<Double>();
+            var plainRates = new ArrayList<Double>();
+            boolean plainArm = Boolean.getBoolean("bench.without-clustering");
             for (int round = 1; round <= rounds; round++) {
                 double raw = rawBulk(es, "bench-raw-" + round, ids, payloads, settings);
-                double sink = sink(es, kafka, topic, "bench-sink-" + round, documents, settings, pollSize);
+                String rawLoad = loadAverage();
+                double sink = sink(es, kafka, topic, "bench-sink-" + round, documents, settings, pollSize, true);
+                String sinkLoad = loadAverage();
+                System.out.printf(Locale.ROOT, "round %d: Elasticsearch time on the sink's index: %s%n", round,
+                        serverTime(es, "bench-sink-" + round));
+                if (plainArm) {
+                    double plain = sink(es, kafka, topic, "bench-plain-" + round, documents, settings, pollSize,
+                            false);
+                    plainRates.add(plain);
+                    System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
+                            + " load average after it %s%n", round, plain, plain / raw, loadAverage());
+                }
                 rawRates.add(raw);
                 sinkRates.add(sink);
-                System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f%n",
-                        round, raw, sink, sink / raw);
+                System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
+                        + " %d marked duplicate_of; load average after raw %s, after sink %s%n", round, raw, sink,
+                        sink / raw, duplicates(es, "bench-sink-" + round), rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
             System.out.printf(Locale.ROOT, "median: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f%n", raw, sink,
                     sink / raw);
+            if (plainArm) {
+                double plain = median(plainRates);
+                System.out.printf(Locale.ROOT, "median: sink without clustering %.0f docs/s, ratio %.2f%n", plain,
+                        plain / raw);
+            }
         } finally {
             if (stack != null) {
                 stack.close();
@@ -144,12 +178,16 @@ public final class SinkBenchmark {
         return ids.size() / seconds;
     }
 
-    /** The index stage as it runs: StageLoop + IndexHandler from the topic, until every offset is committed. */
+    /**
+     * The index stage as it runs: StageLoop + IndexHandler from the topic, until every offset is committed; with
+     * {@code clustering} false, the handler skips the cluster look-ups (as for records without fingerprints).
+     */
     private static double sink(ElasticsearchClient es, KafkaClients kafka, String topic, String alias, int documents,
-            BulkSettings settings, int pollSize) throws Exception {
+            BulkSettings settings, int pollSize, boolean clustering) throws Exception {
         new IndexLayout(es, alias).ensure();
         String group = "bench-" + alias;
-        var handler = new IndexHandler(new BulkSink(es, alias, true, settings), CODEC);
+        var bulkSink = new BulkSink(es, alias, true, settings);
+        var handler = clustering ? new IndexHandler(bulkSink, CODEC) : new IndexHandler(bulkSink, CODEC, null);
         try (KafkaProducer<String, byte[]> producer = kafka.producer("bench-dlq")) {
             var loop = new StageLoop("index", kafka.consumer(group, group, pollSize), producer, List.of(topic),
                     handler, Backoff.DEFAULT);
@@ -182,7 +220,32 @@ public final class SinkBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    /** Documents the sink placed as copies of another article, to show the clustering ran. */
+    private static long duplicates(ElasticsearchClient es, String alias) throws Exception {
+        return es.count(c -> c.index(alias).query(q -> q.exists(e -> e.field(ClusterFields.DUPLICATE_OF)))).count();
+    }
+
+    /** Elasticsearch's own time on an index: indexing, and the query and fetch phases of searches. */
+    private static String serverTime(ElasticsearchClient es, String alias) throws Exception {
+        var total = es.indices().stats(s -> s.index(alias).metric("indexing", "search")).all().total();
+        var indexing = total.indexing();
+        var search = total.search();
+        return String.format(Locale.ROOT, "indexing %.1f s; %d searches, query %.1f s, fetch %.1f s",
+                indexing.indexTimeInMillis() / 1e3, search.queryTotal(), search.queryTimeInMillis() / 1e3,
+                search.fetchTimeInMillis() / 1e3);
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine, from /proc/loadavg. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static double median(List<Double> values) {
         var sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.json.RecordCodec;
-import io.outsight.core.kafka.Backoff;
 import io.outsight.core.kafka.KafkaClients;
-import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.RawArticle;
 import io.outsight.index.ItSupport;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class IndexSinkIT {
     private static final RecordCodec CODEC = new RecordCodec();
-    private static final Backoff QUICK = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
 
     @Test
     void indexesEveryRecordExactlyOnceWhenTheConnectionBreaksMidStream(StackAddresses stack) throws Exception {
@@ -62,17 +59,8 @@ class IndexSinkIT {
 
             var settings = BulkSettings.DEFAULT.withMaxOperations(100);
             var handler = new IndexHandler(new BulkSink(throughProxy, alias, true, settings), CODEC);
-            var loop = new StageLoop("index", kafka.consumer("it-sink-broken", "it-sink-broken", 300), producer,
-                    List.of(topic), handler, QUICK);
-            Thread thread = Thread.ofPlatform().name("it-index").start(loop);
-            try {
-                ItSupport.awaitCommitted(stack.kafkaBootstrapServers(), "it-sink-broken", topic,
-                        Duration.ofSeconds(180));
-            } finally {
-                loop.close();
-                handler.close();
-                thread.join(30_000);
-            }
+            IndexStageRun.untilCommitted(kafka, stack.kafkaBootstrapServers(), producer, "it-sink-broken", topic,
+                    handler, 300, Duration.ofSeconds(180));
 
             assertEquals(1, proxy.breaks(), "the connection must have been cut once, mid-stream");
             direct.indices().refresh(r -> r.index(alias));
@@ -123,17 +111,8 @@ class IndexSinkIT {
             ItSupport.produce(producer, records);
 
             var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC);
-            var loop = new StageLoop("index", kafka.consumer("it-sink-order", "it-sink-order", 500), producer,
-                    List.of(topic), handler, QUICK);
-            Thread thread = Thread.ofPlatform().name("it-index-order").start(loop);
-            try {
-                ItSupport.awaitCommitted(stack.kafkaBootstrapServers(), "it-sink-order", topic,
-                        Duration.ofSeconds(60));
-            } finally {
-                loop.close();
-                handler.close();
-                thread.join(30_000);
-            }
+            IndexStageRun.untilCommitted(kafka, stack.kafkaBootstrapServers(), producer, "it-sink-order", topic,
+                    handler, 500, Duration.ofSeconds(60));
 
             var stored = es.get(g -> g.index(alias).id(newer.id()), ObjectNode.class);
             assertEquals("Second take", stored.source().path("title").asText());
@@ -148,6 +127,46 @@ class IndexSinkIT {
             assertTrue(reasons.get(unmappable.id()).contains("400"), reasons.toString());
             assertTrue(reasons.get(unmappable.id()).contains("http_status"), reasons.toString());
             assertTrue(reasons.get("broken").contains("malformed JSON"), reasons.toString());
+        }
+    }
+
+    @Test
+    void aPrettyPrintedRecordIsIndexedThoughBulkBodiesAreOneLinePerDocument(StackAddresses stack) throws Exception {
+        String topic = "it.sink.multiline";
+        String alias = "it-multiline-articles";
+        String group = "it-sink-multiline";
+        ItSupport.createTopic(stack.kafkaBootstrapServers(), topic, 1);
+        Instant enriched = Instant.parse("2026-02-01T00:00:00Z");
+        var articles = new ArrayList<EnrichedArticle>();
+        for (int n = 0; n < 40; n++) {
+            articles.add(TestArticles.numbered(n, enriched.plusMillis(n)));
+        }
+        // A valid record, but pretty-printed: sent as it is, its lines would break the newline-delimited bulk body
+        // and Elasticsearch would refuse every request it travels in (400 "Malformed action/metadata line").
+        EnrichedArticle multiline = articles.get(17);
+        var kafka = new KafkaClients(stack.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = kafka.producer(group);
+                ElasticsearchClient es = ItSupport.client(stack.elasticsearchUrl())) {
+            new IndexLayout(es, alias).ensure();
+            var records = new ArrayList<ProducerRecord<String, byte[]>>();
+            for (var article : articles) {
+                byte[] value = article == multiline
+                        ? CODEC.mapper().writerWithDefaultPrettyPrinter()
+                                .writeValueAsBytes(CODEC.mapper().readTree(CODEC.encode(article)))
+                        : CODEC.encode(article);
+                records.add(new ProducerRecord<>(topic, article.id(), value));
+            }
+            ItSupport.produce(producer, records);
+
+            var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC);
+            IndexStageRun.untilCommitted(kafka, stack.kafkaBootstrapServers(), producer, group, topic, handler,
+                    500, Duration.ofSeconds(60));
+
+            es.indices().refresh(r -> r.index(alias));
+            assertEquals(articles.size(), es.count(c -> c.index(alias)).count());
+            var stored = es.get(g -> g.index(alias).id(multiline.id()), ObjectNode.class);
+            assertEquals(multiline.article().title(), stored.source().path("title").asText());
+            assertTrue(ItSupport.deadLetters(stack.kafkaBootstrapServers(), topic).isEmpty());
         }
     }
 
