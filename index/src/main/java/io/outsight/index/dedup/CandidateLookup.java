@@ -1,10 +1,12 @@
 package io.outsight.index.dedup;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, for each article of a batch, the indexed articles that may be copies of it, in one multi-search request:
- * per article, the documents sharing any of its band keys or its normalised-text hash (a terms and a term query on
- * keyword fields, so the cost follows the matches, not the size of the index), plus the article's own document if it
- * is already indexed. Only the fields the clustering needs come back.
+ * Finds, for each article of a batch, the indexed articles that may be copies of it: the documents sharing any of its
+ * band keys or its normalised-text hash (terms queries on keyword fields, so the cost follows the matches, not the
+ * size of the index), plus the article's own document if it is already indexed. Only the fields the clustering needs
+ * come back.
+ *
+ * <p>One search serves the whole batch (up to {@value #ARTICLES_PER_SEARCH} articles): it asks for every document
+ * matching any article's keys, and the matches are handed back to their articles here, by comparing signatures band
+ * by band (two fingerprints share a band key exactly when their components in that band are equal). Per-article
+ * searches in one multi-search cost Elasticsearch four to six times as much as indexing the same documents, because
+ * each of them pays a search's fixed cost; one search pays it once. When more documents match than one search
+ * returns ({@value #MAX_HITS}), the batch is looked up article by article, in one multi-search.
  *
  * <p>Thread-safe.
  */
@@ -41,6 +51,10 @@ final class CandidateLookup implements CandidateSource {
      * copies) rarely crowd out a true copy; copies of one story beyond this many are in the same cluster anyway.
      */
     static final int MAX_CANDIDATES = 50;
+    /** Articles looked up by one search: 33 keys each stay well under Elasticsearch's 65,536 terms per query. */
+    static final int ARTICLES_PER_SEARCH = 1_000;
+    /** The most documents one search returns (Elasticsearch's default result window). */
+    static final int MAX_HITS = 10_000;
     private static final List<String> SOURCE = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
             ClusterFields.FINGERPRINT);
     private static final String SCHEME = "fingerprint.scheme";
@@ -48,11 +62,12 @@ final class CandidateLookup implements CandidateSource {
     /** What a candidate needs, all with doc values in index versions made from the current template. */
     private static final List<String> DOC_VALUES = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
             SCHEME, ClusterFields.TEXT_HASH, SIGNATURE);
-    /** The article's own document ranks first whatever else matches. */
+    /** The article's own document ranks first whatever else matches (article-by-article look-ups). */
     private static final float SELF_BOOST = 1000f;
 
     private final ElasticsearchClient es;
     private final String index;
+    private final int maxHits;
     private final ObjectMapper mapper = new RecordCodec().mapper();
     /**
      * Whether candidates are read from {@code _source}: only for an index made before the signature had doc values.
@@ -62,8 +77,17 @@ final class CandidateLookup implements CandidateSource {
     private volatile boolean fromSource;
 
     CandidateLookup(ElasticsearchClient es, String index) {
+        this(es, index, MAX_HITS);
+    }
+
+    /** @param maxHits the most documents one search may return (tests lower it to reach the article-by-article way) */
+    CandidateLookup(ElasticsearchClient es, String index, int maxHits) {
         this.es = Objects.requireNonNull(es, "es");
         this.index = Objects.requireNonNull(index, "index");
+        if (maxHits < 0 || maxHits > MAX_HITS) {
+            throw new IllegalArgumentException("maxHits must be 0 to " + MAX_HITS + ", was " + maxHits);
+        }
+        this.maxHits = maxHits;
     }
 
     /** What the index holds for one article. */
@@ -78,12 +102,17 @@ final class CandidateLookup implements CandidateSource {
      */
     @Override
     public Map<String, Found> find(List<EnrichedArticle> articles) throws IOException {
-        if (articles.isEmpty()) {
-            return new LinkedHashMap<>();
+        var found = new LinkedHashMap<String, Found>();
+        for (int from = 0; from < articles.size(); from += ARTICLES_PER_SEARCH) {
+            found.putAll(findPart(articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_SEARCH))));
         }
+        return found;
+    }
+
+    private Map<String, Found> findPart(List<EnrichedArticle> articles) throws IOException {
         if (!fromSource) {
             try {
-                return search(articles, false);
+                return lookUp(articles, false);
             } catch (NoDocValuesException e) {
                 log.info("the index behind {} has no doc values for the fingerprint signature ({}); candidates are "
                         + "read from _source until a new version is built with 'outsight reprocess'", index,
@@ -91,7 +120,13 @@ final class CandidateLookup implements CandidateSource {
                 fromSource = true;
             }
         }
-        return search(articles, true);
+        return lookUp(articles, true);
+    }
+
+    private Map<String, Found> lookUp(List<EnrichedArticle> articles, boolean source) throws IOException {
+        List<ClusterMember> matches = searchTogether(articles, source);
+        return matches != null ? CandidateMatcher.match(articles, matches, MAX_CANDIDATES)
+                : searchOneByOne(articles, source);
     }
 
     /** Whether the lookups read candidates from {@code _source} (an index older than the signature's doc values). */
@@ -99,7 +134,77 @@ final class CandidateLookup implements CandidateSource {
         return fromSource;
     }
 
-    private Map<String, Found> search(List<EnrichedArticle> articles, boolean source) throws IOException {
+    /**
+     * Every document matching any of the articles' keys or ids, in one search; null when more match than one search
+     * returns.
+     */
+    private @Nullable List<ClusterMember> searchTogether(List<EnrichedArticle> articles, boolean source)
+            throws IOException {
+        int size = Math.min(maxHits, articles.size() * (MAX_CANDIDATES + 1));
+        SearchResponse<ObjectNode> response;
+        try {
+            response = es.search(s -> {
+                s.index(index).size(size).trackTotalHits(t -> t.count(size + 1)).query(together(articles));
+                return source ? s.source(f -> f.filter(i -> i.includes(SOURCE)))
+                        : s.source(f -> f.fetch(false)).storedFields("_none_").docvalueFields(docValueFields());
+            }, ObjectNode.class);
+        } catch (ElasticsearchException e) {
+            throw failure("candidate search for " + articles.size() + " articles", e.error(), source);
+        }
+        for (var shardFailure : response.shards().failures()) {
+            throw failure("candidate search for " + articles.size() + " articles", shardFailure.reason(), source);
+        }
+        var total = response.hits().total();
+        var hits = response.hits().hits();
+        if (total != null && total.value() > hits.size()) {
+            log.debug("{} documents match the keys of {} articles, more than one search returns; looking them up one "
+                    + "by one", total.value(), articles.size());
+            return null;
+        }
+        var members = new ArrayList<ClusterMember>(hits.size());
+        for (var hit : hits) {
+            ClusterMember member = source ? fromSource(hit.id(), hit.source()) : fromDocValues(hit.fields());
+            if (member != null) {
+                members.add(member);
+            }
+        }
+        return members;
+    }
+
+    /** Any article's own document, normalised-text hash or band key, unscored. */
+    private static Query together(List<EnrichedArticle> articles) {
+        var ids = new ArrayList<String>(articles.size());
+        var hashes = new ArrayList<FieldValue>(articles.size());
+        var bands = new LinkedHashSet<String>();
+        for (EnrichedArticle article : articles) {
+            TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
+            ids.add(article.id());
+            hashes.add(FieldValue.of(fingerprint.textHash()));
+            bands.addAll(fingerprint.bands());
+        }
+        var bandValues = bands.stream().map(FieldValue::of).toList();
+        var should = List.of(
+                Query.of(q -> q.ids(i -> i.values(ids))),
+                Query.of(q -> q.terms(t -> t.field(ClusterFields.TEXT_HASH).terms(v -> v.value(hashes)))),
+                Query.of(q -> q.terms(t -> t.field(ClusterFields.BANDS).terms(v -> v.value(bandValues)))));
+        return Query.of(q -> q.constantScore(c -> c.filter(f -> f.bool(b -> b.should(should).minimumShouldMatch("1")))));
+    }
+
+    private static List<FieldAndFormat> docValueFields() {
+        return DOC_VALUES.stream().map(f -> FieldAndFormat.of(v -> v.field(f))).toList();
+    }
+
+    /** The error of a failed search, as a {@link NoDocValuesException} when the signature's doc values are at fault. */
+    private static IOException failure(String what, ErrorCause error, boolean source) {
+        String reason = error.type() + ": " + error.reason() + causes(error);
+        if (!source && reason.contains(SIGNATURE)) {
+            return new NoDocValuesException(reason);
+        }
+        return new IOException(what + " failed: " + reason);
+    }
+
+    /** One search per article, in one multi-search: for a batch whose matches are too many for one search. */
+    private Map<String, Found> searchOneByOne(List<EnrichedArticle> articles, boolean source) throws IOException {
         var found = new LinkedHashMap<String, Found>();
         var searches = new ArrayList<RequestItem>(articles.size());
         for (EnrichedArticle article : articles) {
@@ -107,8 +212,7 @@ final class CandidateLookup implements CandidateSource {
                 b.size(MAX_CANDIDATES + 1).query(query(article));
                 return source ? b.source(s -> s.filter(f -> f.includes(SOURCE)))
                         : b.source(s -> s.fetch(false)).storedFields("_none_")
-                                .docvalueFields(DOC_VALUES.stream().map(f -> FieldAndFormat.of(v -> v.field(f)))
-                                        .toList());
+                                .docvalueFields(docValueFields());
             })));
         }
         var response = es.msearch(m -> m.searches(searches), ObjectNode.class);
@@ -120,13 +224,8 @@ final class CandidateLookup implements CandidateSource {
             var item = items.get(i);
             String id = articles.get(i).id();
             if (item.isFailure()) {
-                var error = item.failure().error();
-                String reason = error.type() + ": " + error.reason() + causes(error);
-                if (!source && reason.contains(SIGNATURE)) {
-                    throw new NoDocValuesException(reason);
-                }
-                throw new IOException("candidate search for " + id + " failed: " + item.failure().status() + " "
-                        + reason);
+                throw failure("candidate search for " + id + " (" + item.failure().status() + ")",
+                        item.failure().error(), source);
             }
             ClusterMember self = null;
             var candidates = new ArrayList<ClusterMember>();

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Places each article of a batch in its story's cluster (see {@link ClusterRule} for the rule), in time that does
- * not grow with the square of the corpus: one multi-search for the batch finds indexed candidates through their
+ * not grow with the square of the corpus: one search for the batch finds indexed candidates through their
  * LSH band keys ({@link CandidateLookup}), and an in-memory band table finds copies within the batch and among the
  * articles this worker wrote recently, which a search cannot see yet (Elasticsearch makes writes searchable at the
  * next refresh, about a second later).

@@ -97,6 +97,16 @@ class CandidateLookupIT {
     }
 
     @Test
+    void looksArticlesUpOneByOneWhenMoreDocumentsMatchThanOneSearchReturns() throws Exception {
+        String alias = "it-lookup-one-by-one";
+        new IndexLayout(es, alias).ensure();
+        // No document fits in one search's answer: every batch that matches anything takes the multi-search.
+        var lookup = new CandidateLookup(es, alias, 0);
+
+        assertFindsTheStoredStory(lookup, alias);
+    }
+
+    @Test
     void fallsBackToSourceOnAnIndexMadeBeforeTheSignatureHadDocValues() throws Exception {
         String index = "it-lookup-old-mapping";
         // The current mappings with the signature as it was mapped before: binary without doc values.
