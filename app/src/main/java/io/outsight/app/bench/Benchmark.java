@@ -92,7 +92,7 @@ public final class Benchmark {
             var ceiling = new CeilingRun(config, alias).run(urls, "bench-ceiling-" + runId);
             progress.accept(String.format(Locale.ROOT, "ceiling: %d articles in %.1f s = %.1f/s", ceiling.articles(),
                     ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
-            progress.accept("pipeline: starting a worker process per stage (-Xmx" + plan.workerHeap() + ") …");
+            progress.accept("pipeline: starting a worker process per stage (" + String.join(" ", plan.jvmArgs()) + ") …");
             Path folder = config.get(ConfigKeys.STACK_DATA_DIR).resolve("bench").resolve(runId).toAbsolutePath();
             var pipeline = new PipelineRun(endpoints, es, alias, serverPids, progress).run(warmUp, urls, "bench-" + runId, plan.jvmArgs(),
                     plan.workerArgs(), folder, plan.timeout());

@@ -60,6 +60,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Heap limit (-Xmx) of each worker process (default 256m).")
     String workerHeap;
 
+    @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+            description = "A further JVM option for every worker process, after the heap limit (repeatable), such as "
+                    + "--worker-jvm-option=-XX:+UseParallelGC to measure with the options of a deployment.")
+    List<String> workerJvmOptions = new ArrayList<>();
+
     @Option(names = "--timeout-minutes", paramLabel = "MINUTES", defaultValue = "30",
             description = "Longest wait for the pipeline to index every article (default 30).")
     int timeoutMinutes;
@@ -97,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
                 workerArgs.addAll(List.of("--config", options.configFile.toString()));
             }
             stageSettings.forEach((key, value) -> workerArgs.addAll(List.of("-D", key + "=" + value)));
-            List<String> jvmArgs = List.of("-Xmx" + workerHeap, "-XX:+ExitOnOutOfMemoryError");
+            List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + workerHeap, "-XX:+ExitOnOutOfMemoryError"));
+            jvmArgs.addAll(workerJvmOptions);
             var benchmark = new Benchmark(config, connection.endpoints(), es, connection.serverPids(),
                     m -> progress(err, m));
             var report = benchmark.run(new Benchmark.Plan(count, warmUp, seed, ownAlias, jvmArgs, workerArgs, workerHeap,

@@ -23,8 +23,13 @@ import java.util.Objects;
  * <p>Not thread-safe: one per index worker, like the handler that calls it.
  */
 public final class ClusterAssigner {
-    /** How many recently written articles the worker keeps in memory, to bridge the refresh interval. */
-    public static final int RECENT_CAPACITY = 10_000;
+    /**
+     * How many recently written articles the worker keeps in memory, to bridge the refresh interval: three polls of
+     * the default {@code index.batch-size} (1,000), while Elasticsearch refreshes every second. It was 10,000, which
+     * at about 5 KB per article (signature, band keys, ids) made this table the largest part of the index worker's
+     * heap for no gain.
+     */
+    public static final int RECENT_CAPACITY = 3_000;
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
