@@ -115,7 +115,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = options.load();
         PrintWriter out = spec.commandLine().getOut();
-        ArticleQuery query = id == null ? query() : null;
+        ArticleQuery query = searchQuery();
         var err = spec.commandLine().getErr();
         Consumer<String> progress = message -> {
             err.println("outsight: no local stack runs; " + message + " ('outsight stack up' keeps one running)");
@@ -149,6 +149,11 @@ final class SearchCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** The search to run, or null when {@code --id} asks for one stored article instead. */
+    @Nullable ArticleQuery searchQuery() {
+        return id == null ? query() : null;
     }
 
     ArticleQuery query() {

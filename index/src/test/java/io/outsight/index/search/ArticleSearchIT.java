@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.MarketFigure;
+import io.outsight.core.record.Tags;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
 import io.outsight.index.layout.IndexLayout;
@@ -21,14 +22,20 @@ import io.outsight.stack.junit.LocalStackExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The query module on a real Elasticsearch with a handful of articles whose tags and figures are known. */
 @ExtendWith(LocalStackExtension.class)
@@ -45,13 +52,17 @@ class ArticleSearchIT {
     static void indexArticles(StackAddresses stack) throws Exception {
         es = ItSupport.client(stack.elasticsearchUrl());
         new IndexLayout(es, ALIAS).ensure();
+        // India keeps the test articles' tags (APAC; Globex, Acme Research; Jane Doe). The others get regions,
+        // organisations and people of their own, so that each tag filter keeps some articles and drops others.
         indiaBpo = TestArticles.article("https://news.example/india-bpo", "India BPO market booms", "BPO", "IN", "BPO",
                 2026, 5.0e10, Instant.parse("2025-03-10T08:00:00Z"), ENRICHED);
-        philippinesBpo = TestArticles.article("https://news.example/ph-bpo", "Manila contact centres hire", "BPO",
-                "PH", "BPO", 2025, 3.0e10, Instant.parse("2025-04-02T08:00:00Z"), ENRICHED);
+        philippinesBpo = withTags(TestArticles.article("https://news.example/ph-bpo", "Manila contact centres hire",
+                "BPO", "PH", "BPO", 2025, 3.0e10, Instant.parse("2025-04-02T08:00:00Z"), ENRICHED),
+                List.of("APAC"), List.of("Initech"), List.of("Maria Santos"));
         // Poland's article states an ITO market size for 2024 and, separately, a growth rate for 2026.
-        var poland = TestArticles.article("https://news.example/pl-ito", "Polish IT outsourcing grows", "ITO", "PL",
-                "ITO", 2024, 1.0e10, Instant.parse("2025-04-20T08:00:00Z"), ENRICHED);
+        var poland = withTags(TestArticles.article("https://news.example/pl-ito", "Polish IT outsourcing grows", "ITO",
+                "PL", "ITO", 2024, 1.0e10, Instant.parse("2025-04-20T08:00:00Z"), ENRICHED),
+                List.of("EMEA"), List.of("Globex"), List.of("Jan Kowalski"));
         var growth = new MarketFigure("growth_rate", 12.5, "percent", null, 2026, null, null, 12.5, "ITO", "PL", null,
                 "growth", 0, 3);
         var figures = new ArrayList<>(poland.marketFigures());
@@ -66,6 +77,15 @@ class ArticleSearchIT {
             assertTrue(outcomes.stream().allMatch(o -> o instanceof BulkOutcome.Written), outcomes.toString());
         }
         search().refresh();
+    }
+
+    /** The article with these regions, organisations and people instead of its own (types and countries kept). */
+    private static EnrichedArticle withTags(EnrichedArticle a, List<String> regions, List<String> organizations,
+            List<String> people) {
+        var t = a.tags();
+        var tags = new Tags(t.outsourcingTypes(), t.countries(), regions, organizations, people, t.sourcingModels());
+        return new EnrichedArticle(a.article(), a.enrichedAt(), a.enricherVersion(), tags, a.entities(),
+                a.marketFigures(), a.relevance());
     }
 
     @AfterAll
@@ -93,16 +113,51 @@ class ArticleSearchIT {
         assertEquals("Manila contact centres hire", hit.title());
     }
 
+    private static Set<String> idsOf(EnrichedArticle... articles) {
+        return Arrays.stream(articles).map(EnrichedArticle::id).collect(Collectors.toSet());
+    }
+
+    /** Each tag filter on its own keeps exactly the articles that carry one of its values, whatever the case. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("tagFilters")
+    void eachTagFilterKeepsExactlyTheArticlesWithTheTag(String option, List<String> values,
+            BiConsumer<ArticleQuery.Builder, List<String>> filter, Set<String> expected) throws Exception {
+        var builder = ArticleQuery.builder();
+        filter.accept(builder, values);
+        assertEquals(expected, ids(search().search(builder.build())), option + " " + values);
+    }
+
+    static Stream<Arguments> tagFilters() {
+        BiConsumer<ArticleQuery.Builder, List<String>> types = ArticleQuery.Builder::outsourcingTypes;
+        BiConsumer<ArticleQuery.Builder, List<String>> countries = ArticleQuery.Builder::countries;
+        BiConsumer<ArticleQuery.Builder, List<String>> regions = ArticleQuery.Builder::regions;
+        BiConsumer<ArticleQuery.Builder, List<String>> organizations = ArticleQuery.Builder::organizations;
+        BiConsumer<ArticleQuery.Builder, List<String>> people = ArticleQuery.Builder::people;
+        return Stream.of(
+                Arguments.of("type", List.of("bpo"), types, idsOf(indiaBpo, philippinesBpo)),
+                Arguments.of("type", List.of("ito"), types, idsOf(polandIto)),
+                Arguments.of("country", List.of("pl", "DE"), countries, idsOf(polandIto)),
+                Arguments.of("country", List.of("in", "ph"), countries, idsOf(indiaBpo, philippinesBpo)),
+                Arguments.of("region", List.of("apac"), regions, idsOf(indiaBpo, philippinesBpo)),
+                Arguments.of("region", List.of("emea"), regions, idsOf(polandIto)),
+                Arguments.of("organization", List.of("globex"), organizations, idsOf(indiaBpo, polandIto)),
+                Arguments.of("organization", List.of("INITECH"), organizations, idsOf(philippinesBpo)),
+                Arguments.of("person", List.of("jane doe"), people, idsOf(indiaBpo)),
+                Arguments.of("person", List.of("maria santos", "jan kowalski"), people,
+                        idsOf(philippinesBpo, polandIto)),
+                Arguments.of("person", List.of("nobody"), people, Set.of()));
+    }
+
     @Test
-    void filtersByTagsIgnoringCase() throws Exception {
-        assertEquals(Set.of(indiaBpo.id(), philippinesBpo.id()),
-                ids(search().search(ArticleQuery.builder().outsourcingTypes(List.of("bpo")).build())));
-        assertEquals(Set.of(polandIto.id()),
-                ids(search().search(ArticleQuery.builder().countries(List.of("pl", "DE")).build())));
-        assertEquals(3, search().search(ArticleQuery.builder().regions(List.of("apac")).organizations(
-                List.of("globex")).people(List.of("jane doe")).build()).total());
+    void tagFiltersCombineWithAnd() throws Exception {
+        assertEquals(Set.of(indiaBpo.id()), ids(search().search(ArticleQuery.builder().regions(List.of("apac"))
+                .organizations(List.of("globex")).build())), "APAC and Globex: Philippines lacks Globex, Poland APAC");
+        assertEquals(Set.of(polandIto.id()), ids(search().search(ArticleQuery.builder().organizations(
+                List.of("globex")).people(List.of("jan kowalski")).build())));
         assertEquals(0, search().search(ArticleQuery.builder().outsourcingTypes(List.of("BPO"))
                 .countries(List.of("PL")).build()).total());
+        assertEquals(0, search().search(ArticleQuery.builder().regions(List.of("EMEA"))
+                .people(List.of("Jane Doe")).build()).total());
     }
 
     @Test
