@@ -24,12 +24,12 @@ import java.util.Objects;
  */
 public final class ClusterAssigner {
     /**
-     * How many recently written articles the worker keeps in memory, to bridge the refresh interval: three polls of
-     * the default {@code index.batch-size} (1,000), while Elasticsearch refreshes every second. It was 10,000, which
-     * at about 5 KB per article (signature, band keys, ids) made this table the largest part of the index worker's
-     * heap for no gain.
+     * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
+     * write searchable: a refresh every second, which under load can lag by seconds, at up to a few thousand
+     * articles a second. 3,000 was tried: with polls of 2,500 under load the sink benchmark then missed up to 9 of
+     * 909 copies whose story was written two polls earlier and not yet searchable.
      */
-    public static final int RECENT_CAPACITY = 3_000;
+    public static final int RECENT_CAPACITY = 10_000;
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.json.RecordCodec;
@@ -18,8 +20,13 @@ import io.outsight.stack.StackAddresses;
 import io.outsight.stack.junit.LocalStackExtension;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +111,54 @@ class CandidateLookupIT {
         var lookup = new CandidateLookup(es, alias, 0);
 
         assertFindsTheStoredStory(lookup, alias);
+    }
+
+    @Test
+    void oneSearchForTheBatchFindsWhatASearchPerArticleFinds() throws Exception {
+        String alias = "it-lookup-batch";
+        var layout = new IndexLayout(es, alias);
+        for (String index : layout.versionedIndices()) {
+            es.indices().delete(d -> d.index(index));
+        }
+        layout.ensure();
+        // 3,000 indexed articles (every 7th a copy of an earlier story), then a batch of 1,200 new ones, every 3rd a
+        // copy of an indexed story: more than one search takes, so it is split, and many articles have candidates.
+        var bulk = new BulkRequest.Builder().index(alias);
+        for (int n = 0; n < 3_000; n++) {
+            var article = TestArticles.fingerprinted(n, ENRICHED, 7);
+            byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(article.id()));
+            bulk.operations(o -> o.index(i -> i.id(article.id()).document(JsonData.fromJson(
+                    new String(json, StandardCharsets.UTF_8)))));
+        }
+        var response = es.bulk(bulk.build());
+        assertFalse(response.errors(), "bulk errors");
+        es.indices().refresh(r -> r.index(alias));
+        var batch = new ArrayList<EnrichedArticle>();
+        for (int i = 0; i < 1_200; i++) {
+            var article = TestArticles.numbered(10_000 + i, ENRICHED);
+            batch.add(article.withFingerprint(i % 3 == 0 ? Fingerprints.copy(i % 3_000, 6, i)
+                    : Fingerprints.story(20_000 + i)));
+        }
+        batch.add(TestArticles.fingerprinted(5, ENRICHED, 7)); // an indexed article again: its own document
+
+        var together = candidates(new CandidateLookup(es, alias).find(batch));
+        var oneByOne = candidates(new CandidateLookup(es, alias, 0).find(batch));
+
+        assertEquals(oneByOne, together);
+        assertTrue(together.values().stream().filter(c -> !c.isEmpty()).count() >= 400, together.toString());
+    }
+
+    /** Candidate ids (sorted) and the own document's id, by article. */
+    private static Map<String, List<String>> candidates(Map<String, CandidateLookup.Found> found) {
+        var byArticle = new TreeMap<String, List<String>>();
+        found.forEach((id, f) -> {
+            var ids = new ArrayList<String>();
+            f.candidates().forEach(c -> ids.add(c.id()));
+            Collections.sort(ids);
+            ids.add("self:" + (f.self() == null ? "-" : f.self().id()));
+            byArticle.put(id, ids);
+        });
+        return byArticle;
     }
 
     @Test
