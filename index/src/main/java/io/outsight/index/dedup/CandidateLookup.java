@@ -109,6 +109,12 @@ final class CandidateLookup implements CandidateSource {
         return found;
     }
 
+    /** A refresh of the index: what was written so far becomes searchable now, not at the next scheduled refresh. */
+    @Override
+    public void makeWritesVisible() throws IOException {
+        es.indices().refresh(r -> r.index(index));
+    }
+
     private Map<String, Found> findPart(List<EnrichedArticle> articles) throws IOException {
         if (!fromSource) {
             try {

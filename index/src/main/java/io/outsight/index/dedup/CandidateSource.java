@@ -14,4 +14,12 @@ interface CandidateSource {
      * @throws IOException when the candidates cannot be had (the caller retries the batch)
      */
     Map<String, CandidateLookup.Found> find(List<EnrichedArticle> articles) throws IOException;
+
+    /**
+     * Makes every write acknowledged so far visible to {@link #find} (a refresh), for when the caller's memory of
+     * recent writes is about to forget some. Nothing to do for a source that sees writes at once.
+     *
+     * @throws IOException when it cannot be done (the caller retries the batch)
+     */
+    default void makeWritesVisible() throws IOException {}
 }

@@ -25,15 +25,19 @@ import java.util.Objects;
 public final class ClusterAssigner {
     /**
      * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
-     * write searchable: a refresh every second, which under load can lag by seconds, at up to a few thousand
-     * articles a second. 3,000 was tried: with polls of 2,500 under load the sink benchmark then missed up to 9 of
-     * 909 copies whose story was written two polls earlier and not yet searchable.
+     * write searchable (a refresh every second, later under load). So that an article it forgets is always
+     * searchable, the assigner has the index refreshed once it has written half this many since the last such
+     * refresh: a refresh per 5,000 articles, where Elasticsearch refreshes every second anyway. Without that, copies
+     * whose story had left the table before a refresh showed it (a busy node's refreshes lag) started clusters of
+     * their own.
      */
     public static final int RECENT_CAPACITY = 10_000;
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
     private final Map<String, ClusterMember> pending = new LinkedHashMap<>();
+    /** Articles remembered since the last {@link CandidateSource#makeWritesVisible}. */
+    private int rememberedSinceVisible;
 
     /** @param index the alias or index the sink writes to, where the candidates are searched */
     public ClusterAssigner(ElasticsearchClient es, String index) {
@@ -52,6 +56,10 @@ public final class ClusterAssigner {
      */
     public Map<String, ClusterAssignment> assign(List<EnrichedArticle> batch) throws IOException {
         Objects.requireNonNull(batch, "batch");
+        if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
+            lookup.makeWritesVisible();
+            rememberedSinceVisible = 0;
+        }
         List<EnrichedArticle> fingerprinted = batch.stream().filter(a -> a.fingerprint() != null).toList();
         Map<String, CandidateLookup.Found> found = lookup.find(fingerprinted);
         var ordered = new ArrayList<>(batch);
@@ -85,6 +93,7 @@ public final class ClusterAssigner {
             ClusterMember member = pending.get(id);
             if (member != null) {
                 recent.put(member);
+                rememberedSinceVisible++;
             }
         }
         pending.clear();

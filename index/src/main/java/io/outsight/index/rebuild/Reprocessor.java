@@ -105,7 +105,7 @@ public final class Reprocessor {
             setRefreshInterval(next, "-1");
             Map<TopicPartition, Long> buildEnd = consumer.endOffsets(partitions);
             var clusters = new ClusterAssigner(es, next);
-            replayUntil(consumer, buildEnd, enricher, sink, next, clusters, counts, progress);
+            replayUntil(consumer, buildEnd, enricher, sink, clusters, counts, progress);
             // A poll may have read past the end of this pass; the catch-up pass starts exactly there.
             buildEnd.forEach(consumer::seek);
             setRefreshInterval(next, templateRefreshInterval());
@@ -116,7 +116,7 @@ public final class Reprocessor {
                     + " articles)");
             long beforeCatchUp = counts.records;
             Map<TopicPartition, Long> catchUpEnd = consumer.endOffsets(partitions);
-            replayUntil(consumer, catchUpEnd, enricher, sink, next, clusters, counts, progress);
+            replayUntil(consumer, catchUpEnd, enricher, sink, clusters, counts, progress);
             long caughtUp = counts.records - beforeCatchUp;
             if (caughtUp > 0) {
                 progress.accept("replayed " + caughtUp + " raw records that arrived during the build");
@@ -132,10 +132,9 @@ public final class Reprocessor {
     }
 
     private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
-            Function<RawArticle, EnrichedArticle> enricher, BulkSink sink, String index, ClusterAssigner clusters,
+            Function<RawArticle, EnrichedArticle> enricher, BulkSink sink, ClusterAssigner clusters,
             Counts counts, Consumer<String> progress) throws IOException, InterruptedException {
         long lastReport = System.nanoTime();
-        long indexedAtLastRefresh = counts.indexed;
         while (!reached(consumer, end)) {
             var articles = new ArrayList<EnrichedArticle>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -156,12 +155,8 @@ public final class Reprocessor {
                         assignment == null ? json : ClusterFields.addTo(json, assignment)));
             }
             clusters.remember(write(sink, documents, counts));
-            // Refreshes are off during the build; the assigner's memory of recent articles bridges only so far, so
-            // the new version is refreshed before that memory overflows, keeping earlier articles findable.
-            if (counts.indexed - indexedAtLastRefresh >= ClusterAssigner.RECENT_CAPACITY / 2) {
-                es.indices().refresh(r -> r.index(index));
-                indexedAtLastRefresh = counts.indexed;
-            }
+            // Refreshes are off during the build: the assigner refreshes the new version itself before its memory of
+            // recent articles overflows, so earlier articles stay findable.
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 progress.accept(counts.records + " raw records read, " + counts.indexed + " articles indexed");
                 lastReport = System.nanoTime();

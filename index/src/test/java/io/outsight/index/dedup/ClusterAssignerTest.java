@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.outsight.core.record.EnrichedArticle;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +90,33 @@ class ClusterAssignerTest {
         });
         var article = article("https://x.example/f", "2026-05-02T00:00:00Z", 6, 0);
         assertThrows(IOException.class, () -> failing.assign(List.of(article)));
+    }
+
+    @Test
+    void theIndexIsMadeVisibleBeforeTheMemoryOfRecentArticlesForgetsAny() throws IOException {
+        var visible = new int[1];
+        var assigner = new ClusterAssigner(new CandidateSource() {
+            @Override
+            public Map<String, CandidateLookup.Found> find(List<EnrichedArticle> articles) {
+                return Map.of();
+            }
+
+            @Override
+            public void makeWritesVisible() {
+                visible[0]++;
+            }
+        });
+        int batches = ClusterAssigner.RECENT_CAPACITY / 100 + 1;
+        for (int b = 0; b < batches; b++) {
+            var batch = new ArrayList<EnrichedArticle>();
+            for (int i = 0; i < 100; i++) {
+                batch.add(article("https://x.example/" + b + "/" + i, "2026-05-02T00:00:00Z", 1_000L * b + i, 0));
+            }
+            assigner.assign(batch);
+            // Half the table's capacity written since the last refresh: the next batch refreshes first.
+            assertEquals(b * 100 / (ClusterAssigner.RECENT_CAPACITY / 2), visible[0], "before batch " + (b + 1));
+            assigner.remember(batch.stream().map(EnrichedArticle::id).toList());
+        }
+        assertEquals(2, visible[0]);
     }
 }
