@@ -2,8 +2,10 @@ package io.outsight.index.layout;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -23,9 +25,12 @@ import org.slf4j.LoggerFactory;
  * index ({@code <alias>-v1} on first start). Writes and searches go through the alias, so a new version can be built
  * beside the current one and swapped in atomically ({@link #swapAlias}).
  *
- * <p>{@link #ensure()} installs or upgrades the template on every start, and applies its mappings to the current
- * index too, so a field added to the template is searchable without a rebuild; a change Elasticsearch cannot apply
- * in place (a field whose type changed) needs {@code outsight reprocess}, and ensure says so.
+ * <p>{@link #ensure()} installs or upgrades the template on every start, and brings the indices behind the alias as
+ * close to it as Elasticsearch allows: it compares each index's live mapping with the template's
+ * ({@link MappingDiff}) and puts only the fields the index lacks, so a field added to the template is searchable
+ * without a rebuild even when another field changed in a way Elasticsearch cannot apply in place (a new type, new
+ * {@code doc_values}). Those fields are left as they are and named in one warning per index: they need
+ * {@code outsight reprocess}.
  *
  * <p>Stateless apart from the client: thread-safe, and safe to call from several workers at once.
  */
@@ -68,13 +73,14 @@ public final class IndexLayout {
 
     /**
      * Installs or upgrades the template, creates the first versioned index behind the alias if there is none, and
-     * otherwise applies the template's mappings to the index the alias points at.
+     * otherwise adds to the indices the alias points at what their mappings lack ({@link #upgradeMappings()}).
+     *
+     * @return what was done to the mapping of each index that was already behind the alias (empty on first start)
      */
-    public void ensure() throws IOException {
+    public List<MappingUpgrade> ensure() throws IOException {
         installTemplate();
         if (es.indices().existsAlias(a -> a.name(alias)).value()) {
-            upgradeMappings();
-            return;
+            return upgradeMappings();
         }
         String first = versionedIndex(1);
         try {
@@ -86,6 +92,7 @@ public final class IndexLayout {
                 throw e;
             }
         }
+        return List.of();
     }
 
     /** Puts the index template (the mappings every new version gets). */
@@ -95,18 +102,60 @@ public final class IndexLayout {
         es.indices().putIndexTemplate(t -> t.name(templateName()).withJson(new StringReader(body)));
     }
 
-    /** Applies the template's mappings to the indices behind the alias: additions succeed, type changes do not. */
-    private void upgradeMappings() throws IOException {
-        String mappings = JSON.readTree(templateJson()).path("template").path("mappings").toString();
+    /**
+     * Compares the live mapping of each index behind the alias with the template's and puts what it lacks: the
+     * missing fields in one put-mapping, then the updatable parameters that changed in another, so that a refused
+     * update never holds back an addition. Fields defined otherwise are left alone and named in one warning per
+     * index. Idempotent: an index that matches the template gets no request but the GET.
+     */
+    public List<MappingUpgrade> upgradeMappings() throws IOException {
+        JsonNode template = templateMappings();
+        var upgrades = new ArrayList<MappingUpgrade>();
         for (String index : indicesBehindAlias()) {
-            try {
-                es.indices().putMapping(m -> m.index(index).withJson(new StringReader(mappings)));
-            } catch (ElasticsearchException e) {
-                log.warn("the mappings of {} differ from the template in a way Elasticsearch cannot change in place "
-                        + "({}); new fields may not be searchable until 'outsight reprocess' builds a new version",
-                        index, e.error().reason());
-            }
+            upgrades.add(upgrade(index, template));
         }
+        return upgrades;
+    }
+
+    private MappingUpgrade upgrade(String index, JsonNode template) throws IOException {
+        var diff = MappingDiff.between(template, liveMappings(index));
+        var refused = new ArrayList<String>();
+        List<String> added = put(index, diff.additions(), diff.missing(), "add the fields", refused);
+        List<String> updated = put(index, diff.updates(), diff.updated(), "update the parameters of", refused);
+        var upgrade = new MappingUpgrade(index, added, updated, diff.differing(), refused);
+        upgrade.warning().ifPresent(log::warn);
+        return upgrade;
+    }
+
+    /**
+     * Puts part of a mapping and returns the paths it changed, or none when there was nothing to put or
+     * Elasticsearch refused it; a refusal is logged and recorded, since the index stays usable as it is.
+     */
+    private List<String> put(String index, Optional<ObjectNode> body, List<String> paths, String what,
+            List<String> refused) throws IOException {
+        if (body.isEmpty()) {
+            return List.of();
+        }
+        try {
+            es.indices().putMapping(m -> m.index(index).withJson(new StringReader(body.get().toString())));
+            log.info("updated the mapping of {} to the template: {} {}", index, what, paths);
+            return paths;
+        } catch (ElasticsearchException e) {
+            String reason = "Elasticsearch refused to " + what + " " + paths + " in the mapping of " + index + ": "
+                    + e.error().reason();
+            log.warn("{}; 'outsight reprocess' builds a new index version with the current template", reason);
+            refused.add(reason);
+            return List.of();
+        }
+    }
+
+    /** The mapping of one index as Elasticsearch reports it ({@code GET <index>/_mapping}). */
+    private JsonNode liveMappings(String index) throws IOException {
+        var record = es.indices().getMapping(g -> g.index(index)).get(index);
+        if (record == null) {
+            throw new IOException("Elasticsearch returned no mapping for " + index);
+        }
+        return JSON.readTree(JsonpUtils.toJsonString(record.mappings(), es._jsonpMapper()));
     }
 
     /** The indices the alias points at (one, except during a manual change), sorted by name. */
