@@ -127,16 +127,30 @@ public final class ConfigLoader {
     /** Checks that span several keys, or values that parse but cannot work. */
     private static void validate(Config config, List<String> problems) {
         config.find(ConfigKeys.ELASTICSEARCH_URL).ifPresent(url -> {
+            String at = ConfigKeys.ELASTICSEARCH_URL.name() + " from " + config.origin(ConfigKeys.ELASTICSEARCH_URL)
+                    + ": '" + withoutUserInfo(url) + "'";
+            URI uri = null;
+            String reason = "";
             try {
-                URI uri = new URI(url);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                    problems.add(ConfigKeys.ELASTICSEARCH_URL.name() + " from "
-                            + config.origin(ConfigKeys.ELASTICSEARCH_URL) + ": '" + url
-                            + "' is not an http(s)://host:port URL");
-                }
+                uri = new URI(url);
             } catch (URISyntaxException e) {
-                problems.add(ConfigKeys.ELASTICSEARCH_URL.name() + ": '" + url + "' is not a URL: " + e.getReason());
+                reason = e.getReason(); // not the message: it quotes the whole input
+            }
+            // A password pasted unencoded (with '/', '#', '@' or a space) leaves no user info to parse, or no URL:
+            // an '@' in a URL without a host is taken for credentials as well.
+            boolean credentials = uri != null && uri.getRawUserInfo() != null
+                    || (uri == null || uri.getHost() == null) && url.indexOf('@') >= 0;
+            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (credentials) {
+                // Credentials in the URL would be shown wherever the URL is: 'outsight config', the log line of a
+                // worker that starts, the messages of failed connections. They have keys of their own.
+                problems.add(at + " holds credentials: set " + ConfigKeys.ELASTICSEARCH_USERNAME.name() + " and "
+                        + ConfigKeys.ELASTICSEARCH_PASSWORD_FILE.name() + ", or "
+                        + ConfigKeys.ELASTICSEARCH_API_KEY_FILE.name() + ", instead");
+            } else if (uri == null) {
+                problems.add(at + " is not a URL: " + reason);
+            } else if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problems.add(at + " is not an http(s)://host:port URL");
             }
         });
         config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).ifPresent(servers -> {
@@ -169,6 +183,21 @@ public final class ConfigLoader {
                         + config.origin(ConfigKeys.ELASTICSEARCH_CA_FILE) + ": cannot read " + ca.toAbsolutePath());
             }
         });
+    }
+
+    /**
+     * The URL as it may be shown: when it holds an {@code @}, everything between the scheme and the last {@code @}
+     * is masked ({@code https://******@es:9200}), since a password pasted unencoded may hold {@code /}, {@code ?},
+     * {@code #} or {@code @} and so end the authority early, or make the URL unparseable.
+     */
+    private static String withoutUserInfo(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return url.substring(0, start) + "******" + url.substring(at);
     }
 
     /** Reads a .properties file, or a YAML file whose nested maps are flattened into dotted keys. */

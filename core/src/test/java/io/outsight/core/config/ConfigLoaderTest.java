@@ -107,6 +107,38 @@ class ConfigLoaderTest {
         assertTrue(ok.toString().contains("elasticsearch.api-key = ******"), ok.toString());
     }
 
+    /**
+     * Credentials in elasticsearch.url would be shown wherever the URL is (outsight config, the log line of a
+     * starting worker): they are refused, and no message quotes them, however broken the URL around them is.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://elastic:hunter2@es.example:9200  | https://******@es.example:9200",
+        "https://elastic:hunter2@es.example:9200/ | https://******@es.example:9200/",
+        "http://:hunter2@es.example:9200          | http://******@es.example:9200",
+        "https://elastic:hun/ter2@es.example:9200 | https://******@es.example:9200",
+        "https://elastic:hun#ter2@es.example:9200 | https://******@es.example:9200",
+        "https://elastic:hun?ter2@es.example:9200 | https://******@es.example:9200",
+        "https://elastic:hun@ter2@es.example:9200 | https://******@es.example:9200",
+        "https://elastic:hun ter2@es.example:9200 | https://******@es.example:9200",
+        "https://elastic:hunter2@es example:9200  | https://******@es example:9200",
+        "elastic:hunter2@es.example:9200          | ******@es.example:9200",
+    })
+    void refusesCredentialsInTheElasticsearchUrlWithoutQuotingThem(String url, String shown) {
+        var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null,
+                Map.of("OUTSIGHT_ELASTICSEARCH_URL", url), Map.of())));
+        assertTrue(e.getMessage().contains("elasticsearch.url from env OUTSIGHT_ELASTICSEARCH_URL: '" + shown
+                + "' holds credentials"), e.getMessage());
+        assertFalse(e.getMessage().contains("hun") || e.getMessage().contains("ter2"), e.getMessage());
+    }
+
+    @Test
+    void anAtSignOutsideTheAuthorityIsNoCredential() {
+        Config config = loader.load(new ConfigSources(null,
+                Map.of("OUTSIGHT_ELASTICSEARCH_URL", "https://es.example:9200/proxy@eu"), Map.of()));
+        assertEquals("https://es.example:9200/proxy@eu", config.get(ConfigKeys.ELASTICSEARCH_URL));
+    }
+
     @Test
     void reportsAMissingCaFile() {
         var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(),

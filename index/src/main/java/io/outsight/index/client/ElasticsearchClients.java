@@ -18,7 +18,14 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the official Elasticsearch client from the configuration. The client is thread-safe; close it when done. */
+/**
+ * Builds the official Elasticsearch client from the configuration. The client is thread-safe; close it when done.
+ *
+ * <p>The credentials travel as a default {@code Authorization} header of every request. Nothing here logs them, but
+ * the client's transport, Apache HttpClient 5, logs every request header on {@code org.apache.hc.client5.http.headers}
+ * at DEBUG (and the raw bytes on {@code org.apache.hc.client5.http.wire}): an application's logging configuration
+ * must keep those loggers off, as the {@code outsight} command's does.
+ */
 public final class ElasticsearchClients {
     private ElasticsearchClients() {}
 

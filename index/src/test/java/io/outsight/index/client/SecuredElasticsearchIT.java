@@ -22,6 +22,8 @@ import io.outsight.index.sink.BulkSink;
 import io.outsight.index.sink.IndexDocument;
 import io.outsight.index.sink.IndexHandler;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,10 @@ class SecuredElasticsearchIT {
                 node.config(SecureNode.USER, "not-the-password", null, true))) {
             var e = assertThrows(ElasticsearchException.class, () -> wrongPassword.cluster().health());
             assertEquals(401, e.status());
-            assertFalse(String.valueOf(e.getMessage()).contains(node.password()));
+            // The failure as a log line with its stack trace would show it: neither the password sent nor the
+            // header that carried it.
+            assertNoneIn(stackTrace(e), "not-the-password", node.password(), Base64.getEncoder().encodeToString(
+                    (SecureNode.USER + ":not-the-password").getBytes(StandardCharsets.UTF_8)));
         }
         String unknownKey = Base64.getEncoder().encodeToString("no-such-id:no-such-secret".getBytes(
                 StandardCharsets.UTF_8));
@@ -115,11 +120,24 @@ class SecuredElasticsearchIT {
                 node.config(null, null, unknownKey, true))) {
             var e = assertThrows(ElasticsearchException.class, () -> wrongKey.cluster().health());
             assertEquals(401, e.status());
+            assertNoneIn(stackTrace(e), unknownKey, "no-such-secret");
         }
         try (ElasticsearchClient noCa = ElasticsearchClients.create(node.url(),
                 node.config(SecureNode.USER, node.password(), null, false))) {
             var e = assertThrows(IOException.class, () -> noCa.cluster().health());
             assertTrue(causedBy(e, SSLException.class), "expected a TLS failure, got " + e);
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        var text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static void assertNoneIn(String text, String... secrets) {
+        for (String secret : secrets) {
+            assertFalse(text.contains(secret), "the failure shows a credential:\n" + text);
         }
     }
 
