@@ -17,7 +17,9 @@ import java.util.Objects;
  * articles this worker wrote recently, which a search cannot see yet (Elasticsearch makes writes searchable at the
  * next refresh, about a second later).
  *
- * <p>Usage per batch: {@link #assign} before writing, {@link #remember} with the assignments Elasticsearch stored,
+ * <p>Usage per batch: {@link #startBatch}; {@link #assign} for each slice of the batch before writing it (a slice sees
+ * the placements of the batch's earlier slices, so a poll can be placed and sent slice by slice, the look-up of one
+ * slice overlapping the bulk requests of the previous); {@link #remember} with the articles Elasticsearch stored,
  * after writing. Assignments of a batch that failed are not remembered, so its replay is placed as if new.
  *
  * <p>Not thread-safe: one per index worker, like the handler that calls it.
@@ -35,6 +37,8 @@ public final class ClusterAssigner {
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
+    /** The current batch's placements, not yet written: seen by its later slices, remembered once written. */
+    private BandTable placed = new BandTable(Integer.MAX_VALUE);
     private final Map<String, ClusterMember> pending = new LinkedHashMap<>();
     /** Articles remembered since the last {@link CandidateSource#makeWritesVisible}. */
     private int rememberedSinceVisible;
@@ -49,24 +53,33 @@ public final class ClusterAssigner {
     }
 
     /**
-     * The cluster of every article of the batch, by article id. Articles are placed earliest published first, each
-     * seeing the indexed articles, the recent ones and those placed before it in the batch.
+     * Starts a batch, forgetting the placements of the previous one if it was never {@link #remember}ed (it failed,
+     * and its replay must be placed as if new).
+     */
+    public void startBatch() {
+        // Unbounded: it holds one batch, which the consumer's poll size bounds.
+        placed = new BandTable(Integer.MAX_VALUE);
+        pending.clear();
+    }
+
+    /**
+     * The cluster of every article of one slice of the current batch, by article id. The slice's articles are placed
+     * earliest published first, each seeing the indexed articles, the recent ones, those of the batch's earlier
+     * slices and those placed before it in the slice.
      *
      * @throws IOException when the candidate search fails (the caller retries the batch)
      */
-    public Map<String, ClusterAssignment> assign(List<EnrichedArticle> batch) throws IOException {
-        Objects.requireNonNull(batch, "batch");
+    public Map<String, ClusterAssignment> assign(List<EnrichedArticle> slice) throws IOException {
+        Objects.requireNonNull(slice, "slice");
         if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
             lookup.makeWritesVisible();
             rememberedSinceVisible = 0;
         }
-        List<EnrichedArticle> fingerprinted = batch.stream().filter(a -> a.fingerprint() != null).toList();
+        List<EnrichedArticle> fingerprinted = slice.stream().filter(a -> a.fingerprint() != null).toList();
         Map<String, CandidateLookup.Found> found = lookup.find(fingerprinted);
-        var ordered = new ArrayList<>(batch);
+        var ordered = new ArrayList<>(slice);
         ordered.sort(ClusterRule.EARLIEST_FIRST);
-        var placed = new BandTable(Math.max(1, batch.size()));
         var assignments = new LinkedHashMap<String, ClusterAssignment>();
-        pending.clear();
         for (EnrichedArticle article : ordered) {
             var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
             ClusterMember self = placed.get(article.id())
@@ -86,7 +99,7 @@ public final class ClusterAssigner {
         return assignments;
     }
 
-    /** Records the articles of the last {@link #assign}ed batch that Elasticsearch stored, by id. */
+    /** Ends the batch: records the articles of its slices that Elasticsearch stored, by id. */
     public void remember(Collection<String> writtenIds) {
         Objects.requireNonNull(writtenIds, "writtenIds");
         for (String id : writtenIds) {
@@ -96,7 +109,7 @@ public final class ClusterAssigner {
                 rememberedSinceVisible++;
             }
         }
-        pending.clear();
+        startBatch();
     }
 
     /** How many recent articles are held in memory. */

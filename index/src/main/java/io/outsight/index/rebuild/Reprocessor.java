@@ -146,6 +146,7 @@ public final class Reprocessor {
                 enrich(record, enricher, counts).ifPresent(articles::add);
             }
             // Syndicated copies are clustered anew in the new version, as the live sink does (first indexed wins).
+            clusters.startBatch();
             Map<String, ClusterAssignment> assignments = clusters.assign(articles);
             var documents = new ArrayList<IndexDocument>(articles.size());
             for (EnrichedArticle article : articles) {

@@ -77,6 +77,10 @@ public final class BulkSink implements AutoCloseable {
         return target;
     }
 
+    public BulkSettings settings() {
+        return settings;
+    }
+
     /** The client the sink writes with, for lookups against the same cluster (it stays the caller's to close). */
     ElasticsearchClient client() {
         return es;

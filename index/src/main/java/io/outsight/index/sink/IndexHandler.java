@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>429, 5xx, a lost connection or no answer in time fail the batch with a {@link TransientStageException}: the
  *       loop backs off and processes the same records again; the versions make the replay harmless.
  *   <li>Syndicated copies: before writing, a {@link ClusterAssigner} places each article in its story's cluster
- *       (one multi-search per batch), and the document gets {@code cluster_id} and, on copies, {@code duplicate_of}.
+ *       (one search per slice of a bulk request's size), and the document gets {@code cluster_id} and, on copies,
+ *       {@code duplicate_of}.
  *       A replay keeps the cluster (see {@link io.outsight.index.dedup.ClusterRule}).
  * </ul>
  *
@@ -54,6 +55,8 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
     private final AtomicLong rejected = new AtomicLong();
     /** Documents written by the last batch: the loop's count of documents indexed (stale and rejected ones are not). */
     private volatile long lastBatchWritten;
+    /** Records read, placed and handed to the sink at a time: one bulk request's worth. */
+    private final int sliceSize;
 
     /** A handler writing to {@code alias} (which must exist) with the default bulk settings. */
     public IndexHandler(ElasticsearchClient es, String alias, RecordCodec codec) {
@@ -74,6 +77,7 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         this.sink = Objects.requireNonNull(sink, "sink");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.clusters = clusters;
+        this.sliceSize = sink.settings().maxOperations();
     }
 
     /**
@@ -90,45 +94,23 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
     public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch)
             throws TransientStageException {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
-        var documents = new ArrayList<IndexDocument>(batch.size());
-        var sources = new ArrayList<ConsumerRecord<String, byte[]>>(batch.size());
-        var articles = new ArrayList<EnrichedArticle>(batch.size());
-        // Without clustering, each document goes to the sink as soon as it is read, so reading overlaps with the
-        // requests in flight; with it, the batch is read whole first, since its cluster lookup is one request.
+        var sent = new ArrayList<Decoded>(batch.size());
         var pending = sink.batch();
-        for (var record : batch) {
-            try {
-                if (record.value() == null) {
-                    throw new RecordFormatException("empty record (null value)");
-                }
-                var article = codec.decode(record.value(), EnrichedArticle.class);
-                // The record is sent as it is: it is already the document (see RecordCodec), and re-serialising
-                // every article would cost the sink a good part of its speed.
-                var document = new IndexDocument(article.id(), versionOf(article), record.value());
-                if (clusters == null) {
-                    pending.add(document);
-                }
-                documents.add(document);
-                sources.add(record);
-                articles.add(article);
-            } catch (RecordFormatException e) {
-                log.warn("{}-{}@{} ({}): not an enriched article: {}", record.topic(), record.partition(),
-                        record.offset(), record.key(), e.getMessage());
-                out.add(StageLoop.deadLetter(STAGE, record, e.getMessage(), 1));
-            }
-        }
         if (clusters != null) {
-            Map<String, ClusterAssignment> assignments = assign(articles);
-            for (int i = 0; i < documents.size(); i++) {
-                var document = documents.get(i);
-                var assignment = assignments.get(document.id());
-                if (assignment != null) {
-                    document = new IndexDocument(document.id(), document.version(),
-                            ClusterFields.addTo(document.json(), assignment));
-                    documents.set(i, document);
-                }
-                pending.add(document);
+            clusters.startBatch();
+        }
+        // Slice by slice, so that reading and placing the next slice (its cluster look-up is one request) overlaps
+        // with the bulk requests of the previous one; a whole poll read and placed before its first request left
+        // Elasticsearch idle meanwhile, and that cost the sink half its speed.
+        for (int from = 0; from < batch.size(); from += sliceSize) {
+            var slice = decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out);
+            if (clusters != null) {
+                slice = withClusters(slice);
             }
+            for (Decoded decoded : slice) {
+                pending.add(decoded.document());
+            }
+            sent.addAll(slice);
         }
         List<BulkOutcome> outcomes;
         try {
@@ -141,25 +123,26 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         long batchStale = 0;
         var writtenIds = new ArrayList<String>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
+            String id = sent.get(i).document().id();
             switch (outcomes.get(i)) {
                 case BulkOutcome.Written w -> {
                     batchWritten++;
-                    writtenIds.add(documents.get(i).id());
+                    writtenIds.add(id);
                 }
                 case BulkOutcome.Stale s -> batchStale++;
                 case BulkOutcome.Retry retry -> throw new TransientStageException("Elasticsearch did not take "
-                        + documents.get(i).id() + " into " + sink.target() + ": " + retry.reason());
+                        + id + " into " + sink.target() + ": " + retry.reason());
                 case BulkOutcome.Rejected r -> {
                     String reason = "Elasticsearch rejected the document: " + r.reason();
-                    log.warn("{}: {}", documents.get(i).id(), reason);
-                    out.add(StageLoop.deadLetter(STAGE, sources.get(i), reason, 1));
+                    log.warn("{}: {}", id, reason);
+                    out.add(StageLoop.deadLetter(STAGE, sent.get(i).source(), reason, 1));
                 }
             }
         }
         if (clusters != null) {
             clusters.remember(writtenIds);
         }
-        long batchRejected = documents.size() - batchWritten - batchStale;
+        long batchRejected = sent.size() - batchWritten - batchStale;
         written.addAndGet(batchWritten);
         lastBatchWritten = batchWritten;
         stale.addAndGet(batchStale);
@@ -167,6 +150,43 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         log.debug("indexed {} articles into {} ({} already newer, {} rejected)", batchWritten, sink.target(),
                 batchStale, batchRejected);
         return out;
+    }
+
+    /** The records that are enriched articles, as documents; the others become dead letters in {@code out}. */
+    private List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records,
+            List<ProducerRecord<String, byte[]>> out) {
+        var decoded = new ArrayList<Decoded>(records.size());
+        for (var record : records) {
+            try {
+                if (record.value() == null) {
+                    throw new RecordFormatException("empty record (null value)");
+                }
+                var article = codec.decode(record.value(), EnrichedArticle.class);
+                // The record is sent as it is: it is already the document (see RecordCodec), and re-serialising
+                // every article would cost the sink a good part of its speed.
+                decoded.add(new Decoded(record, article,
+                        new IndexDocument(article.id(), versionOf(article), record.value())));
+            } catch (RecordFormatException e) {
+                log.warn("{}-{}@{} ({}): not an enriched article: {}", record.topic(), record.partition(),
+                        record.offset(), record.key(), e.getMessage());
+                out.add(StageLoop.deadLetter(STAGE, record, e.getMessage(), 1));
+            }
+        }
+        return decoded;
+    }
+
+    /** The slice's documents with the cluster fields of their articles. */
+    private List<Decoded> withClusters(List<Decoded> slice) throws TransientStageException {
+        Map<String, ClusterAssignment> assignments = assign(slice.stream().map(Decoded::article).toList());
+        var placed = new ArrayList<Decoded>(slice.size());
+        for (Decoded decoded : slice) {
+            var document = decoded.document();
+            var assignment = assignments.get(document.id());
+            placed.add(assignment == null ? decoded : new Decoded(decoded.source(), decoded.article(),
+                    new IndexDocument(document.id(), document.version(),
+                            ClusterFields.addTo(document.json(), assignment))));
+        }
+        return placed;
     }
 
     private Map<String, ClusterAssignment> assign(List<EnrichedArticle> articles) throws TransientStageException {
@@ -203,4 +223,7 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
     public void close() {
         sink.close();
     }
+
+    /** A record that is an enriched article, and the document it becomes. */
+    private record Decoded(ConsumerRecord<String, byte[]> source, EnrichedArticle article, IndexDocument document) {}
 }

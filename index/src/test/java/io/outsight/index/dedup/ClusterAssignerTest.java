@@ -40,6 +40,32 @@ class ClusterAssignerTest {
     }
 
     @Test
+    void aLaterSliceOfTheBatchSeesTheEarlierSlicesBeforeAnyIsWritten() throws IOException {
+        assigner.startBatch();
+        var first = article("https://one.example/s", "2026-05-03T00:00:00Z", 7, 0);
+        var unrelated = article("https://two.example/s", "2026-05-01T00:00:00Z", 8, 0);
+        assigner.assign(List.of(first, unrelated));
+        var copy = article("https://three.example/s", "2026-05-01T00:00:00Z", 7, 4);
+        // Published earlier than the first, but placed later: the first placed stays canonical across slices.
+        assertEquals(ClusterAssignment.duplicate(copy.id(), first.id()), assigner.assign(List.of(copy)).get(copy.id()));
+        assigner.remember(List.of(first.id(), unrelated.id(), copy.id()));
+        assertEquals(3, assigner.recentSize(), "every slice's articles are remembered once written");
+    }
+
+    @Test
+    void aBatchThatFailedLeavesNoPlacementToTheNextOne() throws IOException {
+        assigner.startBatch();
+        var failed = article("https://one.example/t", "2026-05-01T00:00:00Z", 9, 0);
+        assigner.assign(List.of(failed));
+        // Elasticsearch never took the batch: no remember; the replay starts a new batch.
+        assigner.startBatch();
+        var copy = article("https://two.example/t", "2026-05-02T00:00:00Z", 9, 4);
+        assertEquals(ClusterAssignment.canonical(copy.id()), assigner.assign(List.of(copy)).get(copy.id()));
+        assigner.remember(List.of(failed.id(), copy.id()));
+        assertEquals(1, assigner.recentSize(), "only what the current batch placed is remembered");
+    }
+
+    @Test
     void remembersWhatWasWrittenUntilTheIndexCanFindIt() throws IOException {
         var first = article("https://one.example/b", "2026-05-01T00:00:00Z", 2, 0);
         var notWritten = article("https://two.example/c", "2026-05-01T00:00:00Z", 3, 0);

@@ -76,19 +76,20 @@ class SyndicatedCopiesIT {
         assertTrue(out.isEmpty(), "no dead letters: " + out);
     }
 
-    private static ObjectNode document(EnrichedArticle article) throws Exception {
-        return search.article(article.id()).orElseThrow(() -> new AssertionError("not indexed: " + article.id()))
+    private static ObjectNode document(ArticleSearch in, EnrichedArticle article) throws Exception {
+        return in.article(article.id()).orElseThrow(() -> new AssertionError("not indexed: " + article.id()))
                 .document();
     }
 
-    private static void assertCanonical(EnrichedArticle article) throws Exception {
-        var doc = document(article);
+    private static void assertCanonical(ArticleSearch in, EnrichedArticle article) throws Exception {
+        var doc = document(in, article);
         assertEquals(article.id(), doc.path("cluster_id").asText(), doc.toString());
         assertFalse(doc.has("duplicate_of"), doc.toString());
     }
 
-    private static void assertDuplicateOf(EnrichedArticle canonical, EnrichedArticle copy) throws Exception {
-        var doc = document(copy);
+    private static void assertDuplicateOf(ArticleSearch in, EnrichedArticle canonical, EnrichedArticle copy)
+            throws Exception {
+        var doc = document(in, copy);
         assertEquals(canonical.id(), doc.path("cluster_id").asText(), doc.toString());
         assertEquals(canonical.id(), doc.path("duplicate_of").asText(), doc.toString());
     }
@@ -107,10 +108,10 @@ class SyndicatedCopiesIT {
             index(handler, portal, other, wire, short1); // out of order: the earliest published becomes canonical
         }
         search.refresh();
-        assertCanonical(wire);
-        assertDuplicateOf(wire, portal);
-        assertCanonical(other);
-        assertCanonical(short1);
+        assertCanonical(search, wire);
+        assertDuplicateOf(search, wire, portal);
+        assertCanonical(search, other);
+        assertCanonical(search, short1);
 
         // Later, from a fresh worker (nothing in memory): a copy published before the wire story, an exact copy of
         // the other story, and a piece that quotes the wire story (too far to be a copy).
@@ -124,9 +125,9 @@ class SyndicatedCopiesIT {
             index(handler, early, exact, quoting);
         }
         search.refresh();
-        assertDuplicateOf(wire, early); // the canonical article stays the first one placed
-        assertDuplicateOf(other, exact);
-        assertCanonical(quoting);
+        assertDuplicateOf(search, wire, early); // the canonical article stays the first one placed
+        assertDuplicateOf(search, other, exact);
+        assertCanonical(search, quoting);
 
         // A replay of the portal's record and a re-enrichment of its unchanged text keep its cluster, even though
         // the early copy is now also indexed.
@@ -139,7 +140,7 @@ class SyndicatedCopiesIT {
             assertEquals(1, handler.written());
         }
         search.refresh();
-        assertDuplicateOf(wire, portal);
+        assertDuplicateOf(search, wire, portal);
         assertEquals(IndexHandler.versionOf(reenriched), search.article(portal.id()).orElseThrow().version());
 
         // Copies one batch apart, before any refresh: the worker's memory of what it wrote finds the first.
@@ -152,8 +153,8 @@ class SyndicatedCopiesIT {
             index(handler, second);
         }
         search.refresh();
-        assertCanonical(first);
-        assertDuplicateOf(first, second);
+        assertCanonical(search, first);
+        assertDuplicateOf(search, first, second);
 
         // 9 articles, 5 stories: wire (+portal, early), other (+exact), quoting, short1, first (+second).
         var all = search.search(ArticleQuery.builder().size(20).facets(Set.of(Facet.TYPES)).build());
@@ -166,6 +167,36 @@ class SyndicatedCopiesIT {
         assertEquals(Map.of("BPO", 2L, "KPO", 1L, "ITO", 2L), counts(unique.facets().get(Facet.TYPES)));
         assertEquals(1, search.search(ArticleQuery.builder().text("Title").unique(true)
                 .outsourcingTypes(List.of("KPO")).build()).total());
+    }
+
+    @Test
+    void aPollSentInSlicesClustersCopiesAcrossItsSlices() throws Exception {
+        var story = article("https://wire.example/slices", "BPO", "2026-07-02T00:00:00Z", ENRICHED,
+                Fingerprints.story(400));
+        var unrelated = article("https://wire.example/slices-other", "KPO", "2026-07-02T00:00:00Z", ENRICHED,
+                Fingerprints.story(401));
+        // Published before the story but in a later slice: the first placed stays canonical, as across polls.
+        var copy = article("https://portal.example/slices", "BPO", "2026-07-01T00:00:00Z", ENRICHED,
+                Fingerprints.copy(400, 4, 1));
+        var unrelated2 = article("https://wire.example/slices-third", "ITO", "2026-07-02T00:00:00Z", ENRICHED,
+                Fingerprints.story(402));
+        var copy2 = article("https://mirror.example/slices", "BPO", "2026-07-03T00:00:00Z", ENRICHED,
+                Fingerprints.copy(400, 6, 2));
+        String alias = "it-dedup-slices";
+        new IndexLayout(es, alias).ensure();
+        var slices = new ArticleSearch(es, alias);
+        // Slices of 2: nothing of the poll is searchable, nor remembered as written, when its later slices are placed.
+        try (var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT.withMaxOperations(2)),
+                CODEC)) {
+            index(handler, story, unrelated, copy, unrelated2, copy2);
+            assertEquals(5, handler.written());
+        }
+        slices.refresh();
+        assertCanonical(slices, story);
+        assertCanonical(slices, unrelated);
+        assertDuplicateOf(slices, story, copy);
+        assertCanonical(slices, unrelated2);
+        assertDuplicateOf(slices, story, copy2);
     }
 
     private static Map<String, Long> counts(List<FacetBucket> buckets) {

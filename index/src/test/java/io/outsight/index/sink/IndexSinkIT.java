@@ -110,7 +110,10 @@ class IndexSinkIT {
             records.add(new ProducerRecord<>(topic, "broken", "{not json".getBytes(StandardCharsets.UTF_8)));
             ItSupport.produce(producer, records);
 
-            var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC);
+            // Requests of 2 documents: the poll is read, placed and sent in three slices, and each outcome must
+            // still find its own record.
+            var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT.withMaxOperations(2)),
+                    CODEC);
             IndexStageRun.untilCommitted(kafka, stack.kafkaBootstrapServers(), producer, "it-sink-order", topic,
                     handler, 500, Duration.ofSeconds(60));
 
