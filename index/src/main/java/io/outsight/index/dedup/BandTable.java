@@ -45,9 +45,10 @@ final class BandTable {
             return;
         }
         members.put(member.id(), member);
-        for (String key : keys(fingerprint)) {
+        for (String key : fingerprint.bands()) {
             byKey.merge(key, member.id(), BandTable::withId);
         }
+        byKey.merge(textKey(fingerprint), member.id(), BandTable::withId);
         while (members.size() > capacity) {
             remove(members.firstEntry().getKey());
         }
@@ -60,14 +61,10 @@ final class BandTable {
     /** Members sharing a band key or the normalised text with the fingerprint. */
     List<ClusterMember> candidates(TextFingerprint fingerprint) {
         var ids = new LinkedHashSet<String>();
-        for (String key : keys(fingerprint)) {
-            Object held = byKey.get(key);
-            if (held instanceof String id) {
-                ids.add(id);
-            } else if (held instanceof Set<?> several) {
-                several.forEach(id -> ids.add((String) id));
-            }
+        for (String key : fingerprint.bands()) {
+            addIds(byKey.get(key), ids);
         }
+        addIds(byKey.get(textKey(fingerprint)), ids);
         var found = new ArrayList<ClusterMember>(ids.size());
         ids.forEach(id -> found.add(members.get(id)));
         return found;
@@ -77,14 +74,29 @@ final class BandTable {
         return members.size();
     }
 
+    /** Forgets every member, keeping the maps' tables (a table refilled batch after batch need not grow again). */
+    void clear() {
+        members.clear();
+        byKey.clear();
+    }
+
+    private static void addIds(@Nullable Object held, Set<String> ids) {
+        if (held instanceof String id) {
+            ids.add(id);
+        } else if (held instanceof Set<?> several) {
+            several.forEach(id -> ids.add((String) id));
+        }
+    }
+
     private void remove(String id) {
         ClusterMember old = members.remove(id);
         if (old == null || old.fingerprint() == null) {
             return;
         }
-        for (String key : keys(old.fingerprint())) {
+        for (String key : old.fingerprint().bands()) {
             byKey.computeIfPresent(key, (k, held) -> withoutId(held, id));
         }
+        byKey.computeIfPresent(textKey(old.fingerprint()), (k, held) -> withoutId(held, id));
     }
 
     /** The ids held for a key with {@code id} added (the merge of {@link #put}). */
@@ -112,11 +124,8 @@ final class BandTable {
         return (Set<String>) held;
     }
 
-    /** The band keys as the fingerprint holds them (no copies), and the text hash under a prefix no band key has. */
-    private static List<String> keys(TextFingerprint fingerprint) {
-        var keys = new ArrayList<String>(fingerprint.bands().size() + 1);
-        keys.addAll(fingerprint.bands());
-        keys.add("t:" + fingerprint.scheme() + ":" + fingerprint.textHash());
-        return keys;
+    /** The text hash's key, under a prefix no band key has; the band keys are used as the fingerprint holds them. */
+    private static String textKey(TextFingerprint fingerprint) {
+        return "t:" + fingerprint.scheme() + ":" + fingerprint.textHash();
     }
 }

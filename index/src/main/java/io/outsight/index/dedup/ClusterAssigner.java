@@ -38,7 +38,7 @@ public final class ClusterAssigner {
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
     /** The current batch's placements, not yet written: seen by its later slices, remembered once written. */
-    private BandTable placed = new BandTable(Integer.MAX_VALUE);
+    private final BandTable placed = new BandTable(Integer.MAX_VALUE);
     private final Map<String, ClusterMember> pending = new LinkedHashMap<>();
     /** Articles remembered since the last {@link CandidateSource#makeWritesVisible}. */
     private int rememberedSinceVisible;
@@ -58,7 +58,7 @@ public final class ClusterAssigner {
      */
     public void startBatch() {
         // Unbounded: it holds one batch, which the consumer's poll size bounds.
-        placed = new BandTable(Integer.MAX_VALUE);
+        placed.clear();
         pending.clear();
     }
 

@@ -94,7 +94,7 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
     public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch)
             throws TransientStageException {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
-        var sent = new ArrayList<Decoded>(batch.size());
+        var sent = new ArrayList<Sent>(batch.size());
         var pending = sink.batch();
         if (clusters != null) {
             clusters.startBatch();
@@ -107,10 +107,12 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
             if (clusters != null) {
                 slice = withClusters(slice);
             }
+            // Only the record and its document stay until Elasticsearch answers: the decoded articles (several
+            // times the size of their JSON) go with the slice.
             for (Decoded decoded : slice) {
                 pending.add(decoded.document());
+                sent.add(new Sent(decoded.source(), decoded.document()));
             }
-            sent.addAll(slice);
         }
         List<BulkOutcome> outcomes;
         try {
@@ -226,4 +228,7 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
 
     /** A record that is an enriched article, and the document it becomes. */
     private record Decoded(ConsumerRecord<String, byte[]> source, EnrichedArticle article, IndexDocument document) {}
+
+    /** A document handed to the sink, and the record it came from (for its dead letter). */
+    private record Sent(ConsumerRecord<String, byte[]> source, IndexDocument document) {}
 }

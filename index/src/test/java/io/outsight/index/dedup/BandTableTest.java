@@ -36,6 +36,19 @@ class BandTableTest {
     }
 
     @Test
+    void clearForgetsEveryMemberAndTheTableFillsAgain() {
+        var table = new BandTable(10);
+        table.put(member("a", 1, 0));
+        table.put(member("b", 2, 0));
+        table.clear();
+        assertEquals(0, table.size());
+        assertTrue(table.get("a").isEmpty());
+        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
+        table.put(member("c", 1, 3));
+        assertEquals(List.of("c"), table.candidates(Fingerprints.story(1)).stream().map(ClusterMember::id).toList());
+    }
+
+    @Test
     void membersWithoutFingerprintAreNotHeld() {
         var table = new BandTable(2);
         table.put(new ClusterMember("x", "x", null, null));
