@@ -29,11 +29,13 @@ public final class ClusterAssigner {
      * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
      * write searchable (a refresh every second, later under load). So that an article it forgets is always
      * searchable, the assigner has the index refreshed once it has written half this many since the last such
-     * refresh: a refresh per 5,000 articles, where Elasticsearch refreshes every second anyway. Without that, copies
+     * refresh: a refresh per 2,500 articles, where Elasticsearch refreshes every second anyway. Without that, copies
      * whose story had left the table before a refresh showed it (a busy node's refreshes lag) started clusters of
-     * their own.
+     * their own. With that rule the table's size is a trade of memory against refreshes, not of correctness: at
+     * 10,000 articles (about 5 KB each, and as much old garbage as they are replaced) it pushed the index worker's
+     * heap past 200 MiB of its 256 in the end-to-end benchmark.
      */
-    public static final int RECENT_CAPACITY = 10_000;
+    public static final int RECENT_CAPACITY = 5_000;
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
