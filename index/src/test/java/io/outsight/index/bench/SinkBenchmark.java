@@ -102,15 +102,21 @@ public final class SinkBenchmark {
             var sinkRates = new ArrayList<Double>();
             var plainRates = new ArrayList<Double>();
             boolean plainArm = Boolean.getBoolean("bench.without-clustering");
+            // Indices of their own per run, deleted after each round: a shared stack keeps neither clashes nor an
+            // ever larger node, whose merges and heap would weigh on later rounds and on other benchmarks.
+            String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
             for (int round = 1; round <= rounds; round++) {
-                double raw = rawBulk(es, "bench-raw-" + round, ids, payloads, settings);
+                String rawAlias = run + "raw-" + round;
+                String sinkAlias = run + "sink-" + round;
+                String plainAlias = run + "plain-" + round;
+                double raw = rawBulk(es, rawAlias, ids, payloads, settings);
                 String rawLoad = loadAverage();
-                double sink = sink(es, kafka, topic, "bench-sink-" + round, documents, settings, pollSize, true);
+                double sink = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
                 String sinkLoad = loadAverage();
                 System.out.printf(Locale.ROOT, "round %d: Elasticsearch time on the sink's index: %s%n", round,
-                        serverTime(es, "bench-sink-" + round));
+                        serverTime(es, sinkAlias));
                 if (plainArm) {
-                    double plain = sink(es, kafka, topic, "bench-plain-" + round, documents, settings, pollSize,
+                    double plain = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
                             false);
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
@@ -120,7 +126,12 @@ public final class SinkBenchmark {
                 sinkRates.add(sink);
                 System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
                         + " %d marked duplicate_of; load average after raw %s, after sink %s%n", round, raw, sink,
-                        sink / raw, duplicates(es, "bench-sink-" + round), rawLoad, sinkLoad);
+                        sink / raw, duplicates(es, sinkAlias), rawLoad, sinkLoad);
+                for (String alias : List.of(rawAlias, sinkAlias, plainAlias)) {
+                    for (String index : new IndexLayout(es, alias).versionedIndices()) {
+                        es.indices().delete(d -> d.index(index));
+                    }
+                }
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
