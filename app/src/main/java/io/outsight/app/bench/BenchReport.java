@@ -70,7 +70,8 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
      * limit, so it was never close to collecting back-to-back.
      */
     public boolean heapTargetMet() {
-        return pipeline.workers().size() == 3 && pipeline.workers().stream().allMatch(w -> w.heap() != null
+        return pipeline.workers().size() == pipeline.layout().processes().size()
+                && pipeline.workers().stream().allMatch(w -> w.heap() != null
                 && w.heap().peakLiveBytes() <= HEAP_HEADROOM * workerHeapBytes
                 && (w.exitCode() == 0 || w.exitCode() == 143));
     }
@@ -97,7 +98,7 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
                 ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond(), ceiling.failed(), ceiling.cpu().toNanos() / 1e9,
                 perArticleMillis(ceiling.cpu().toNanos() / 1e9, ceiling.articles()));
         var p = pipeline;
-        out.printf(Locale.ROOT, "%npipeline (a worker process per stage, Kafka, Elasticsearch):%n");
+        out.printf(Locale.ROOT, "%npipeline (%s, Kafka, Elasticsearch):%n", p.layout().description());
         out.printf(Locale.ROOT, "  statuses %s of %,d submitted%n", p.statuses(), p.submitted());
         out.printf(Locale.ROOT, "  fetched    %,6d in %6.1f s = %7.1f/s%n", p.fetched(), p.fetchedSeconds(),
                 rate(p.fetched(), p.fetchedSeconds()));
@@ -174,6 +175,7 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
         }
         latency(pipe.putObject("latency_fetch_to_searchable_ms"), p.fetchToSearchable());
         latency(pipe.putObject("latency_fetch_to_enriched_ms"), p.fetchToEnriched());
+        pipe.put("layout", p.layout().name().toLowerCase(Locale.ROOT));
         var workers = pipe.putArray("workers");
         for (var w : p.workers()) {
             var node = workers.addObject().put("stage", w.stage()).put("pid", w.pid()).put("exit_code", w.exitCode())

@@ -56,10 +56,12 @@ public final class Benchmark {
      * @param jvmArgs of each worker ({@code -Xmx256m})
      * @param workerArgs of each worker ({@code -D key=value} settings, the same the config has)
      * @param workerHeap the heap limit as given, for the report; {@code workerHeapBytes} the same in bytes
+     * @param layout how the stages are spread over worker processes
      */
     public record Plan(int count, int warmUp, long seed, boolean clearAlias, List<String> jvmArgs, List<String> workerArgs,
-            String workerHeap, long workerHeapBytes, Duration timeout) {
+            String workerHeap, long workerHeapBytes, Duration timeout, WorkerLayout layout) {
         public Plan {
+            Objects.requireNonNull(layout, "layout");
             jvmArgs = List.copyOf(jvmArgs);
             workerArgs = List.copyOf(workerArgs);
             Objects.requireNonNull(workerHeap, "workerHeap");
@@ -92,10 +94,11 @@ public final class Benchmark {
             var ceiling = new CeilingRun(config, alias).run(urls, "bench-ceiling-" + runId);
             progress.accept(String.format(Locale.ROOT, "ceiling: %d articles in %.1f s = %.1f/s", ceiling.articles(),
                     ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
-            progress.accept("pipeline: starting a worker process per stage (" + String.join(" ", plan.jvmArgs()) + ") …");
+            progress.accept("pipeline: starting " + plan.layout().description() + " (" + String.join(" ", plan.jvmArgs())
+                    + ") …");
             Path folder = config.get(ConfigKeys.STACK_DATA_DIR).resolve("bench").resolve(runId).toAbsolutePath();
-            var pipeline = new PipelineRun(endpoints, es, alias, serverPids, progress).run(warmUp, urls, "bench-" + runId, plan.jvmArgs(),
-                    plan.workerArgs(), folder, plan.timeout());
+            var pipeline = new PipelineRun(endpoints, es, alias, serverPids, progress).run(warmUp, urls, "bench-" + runId,
+                    plan.jvmArgs(), plan.workerArgs(), plan.layout(), folder, plan.timeout());
             return new BenchReport(BenchReport.Machine.current(at, loadBefore), plan.count(), plan.warmUp(),
                     plan.seed(), runId,
                     pageBytes, ceiling, pipeline, plan.workerHeap(), plan.workerHeapBytes());

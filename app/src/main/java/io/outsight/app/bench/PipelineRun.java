@@ -80,8 +80,8 @@ final class PipelineRun {
      */
     record Result(int submitted, Map<String, Integer> statuses, int fetched, int enriched, int searchable,
             double fetchedSeconds, double enrichedSeconds, double searchableSeconds, LatencySummary fetchToSearchable,
-            LatencySummary fetchToEnriched, List<WorkerResult> workers, @Nullable Double machineCpuSeconds,
-            Map<String, Double> serverCpuSeconds, boolean complete) {}
+            LatencySummary fetchToEnriched, WorkerLayout layout, List<WorkerResult> workers,
+            @Nullable Double machineCpuSeconds, Map<String, Double> serverCpuSeconds, boolean complete) {}
 
     private final Endpoints endpoints;
     private final ElasticsearchClient es;
@@ -105,15 +105,16 @@ final class PipelineRun {
      *     the JIT compiler has already compiled (as the ceiling's is, after its own warm-up); may be empty
      * @param jvmArgs of every worker (the heap limit)
      * @param workerArgs of every worker ({@code -D key=value} settings)
+     * @param layout how the stages are spread over worker processes
      * @param folder for the workers' logs and heap statistics
      * @param source the source of this run's URL requests, which tells its statuses from others
      */
     Result run(List<String> warmUp, List<String> urls, String source, List<String> jvmArgs, List<String> workerArgs,
-            Path folder, Duration timeout) throws IOException, InterruptedException {
+            WorkerLayout layout, Path folder, Duration timeout) throws IOException, InterruptedException {
         var workers = new ArrayList<WorkerProcess>();
         try {
-            for (Stage stage : Stage.values()) {
-                workers.add(WorkerProcess.start(stage, endpoints, jvmArgs, workerArgs, folder));
+            for (Set<Stage> stages : layout.processes()) {
+                workers.add(WorkerProcess.start(stages, endpoints, jvmArgs, workerArgs, folder));
             }
             awaitWorkers(workers);
             var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
@@ -142,7 +143,7 @@ final class PipelineRun {
                 var before = MachineCpu.Reading.now(serverPids);
                 var timed = follow(submit(urls, source, producer), statuses, workers, timeout);
                 var after = MachineCpu.Reading.now(serverPids);
-                return finish(timed, after.machineSince(before), after.processesSince(before), workers);
+                return finish(timed, after.machineSince(before), after.processesSince(before), layout, workers);
             }
         } finally {
             // Reached with results or on failure: never leave workers behind.
@@ -176,7 +177,7 @@ final class PipelineRun {
                 }
             }
         }
-        progress.accept("pipeline: workers ready (pids " + workers.stream().map(w -> w.stage().cliName() + " "
+        progress.accept("pipeline: workers ready (pids " + workers.stream().map(w -> w.name() + " "
                 + w.pid()).toList() + ")");
     }
 
@@ -236,7 +237,7 @@ final class PipelineRun {
 
     /** Stops the workers and reads the enrichment times: the result of the timed submission. */
     private Result finish(Observed observed, @Nullable Double machineCpuSeconds, Map<String, Double> serverCpuSeconds,
-            List<WorkerProcess> workers)
+            WorkerLayout layout, List<WorkerProcess> workers)
             throws IOException, InterruptedException {
         var cpu = new HashMap<WorkerProcess, Double>();
         workers.forEach(w -> w.cpuTime().ifPresent(d -> cpu.put(w, d.toNanos() / 1e9)));
@@ -245,20 +246,20 @@ final class PipelineRun {
             int exit = worker.stop(WorkerProcess.DEFAULT_STOP_TIMEOUT);
             Double total = cpu.get(worker);
             Double startup = startupCpu.get(worker);
-            workerResults.add(new WorkerResult(worker.stage().cliName(), worker.pid(), exit,
+            workerResults.add(new WorkerResult(worker.name(), worker.pid(), exit,
                     worker.heapStats().orElse(null), total, total == null || startup == null ? null : total - startup,
                     worker.logFile()));
         }
         Map<String, Instant> enrichedAt = enrichedTimes(List.copyOf(observed.firstSeen().keySet()));
         return result(observed.submission().count(), observed.byUrl(), observed.submission().start(),
-                observed.fetchedAt(), enrichedAt, observed.firstSeen(), workerResults, machineCpuSeconds,
+                observed.fetchedAt(), enrichedAt, observed.firstSeen(), layout, workerResults, machineCpuSeconds,
                 serverCpuSeconds, observed.complete());
     }
 
     private static Result result(int submitted, Map<String, FetchStatus> byUrl, Instant start,
             Map<String, Instant> fetchedAt, Map<String, Instant> enrichedAt, Map<String, Instant> firstSeen,
-            List<WorkerResult> workers, @Nullable Double machineCpuSeconds, Map<String, Double> serverCpuSeconds,
-            boolean complete) {
+            WorkerLayout layout, List<WorkerResult> workers, @Nullable Double machineCpuSeconds,
+            Map<String, Double> serverCpuSeconds, boolean complete) {
         var outcomes = new TreeMap<String, Integer>();
         byUrl.values().forEach(s -> outcomes.merge(s.outcome().wireName(), 1, Integer::sum));
         long[] toSearchable = firstSeen.entrySet().stream()
@@ -268,7 +269,7 @@ final class PipelineRun {
         return new Result(submitted, outcomes, fetchedAt.size(), enrichedAt.size(), firstSeen.size(),
                 secondsToLast(start, fetchedAt.values()), secondsToLast(start, enrichedAt.values()),
                 secondsToLast(start, firstSeen.values()), LatencySummary.of(toSearchable),
-                LatencySummary.of(toEnriched), workers, machineCpuSeconds, serverCpuSeconds, complete);
+                LatencySummary.of(toEnriched), layout, workers, machineCpuSeconds, serverCpuSeconds, complete);
     }
 
     private static double secondsToLast(Instant start, java.util.Collection<Instant> times) {

@@ -2,6 +2,7 @@ package io.outsight.app.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.app.bench.Benchmark;
+import io.outsight.app.bench.WorkerLayout;
 import io.outsight.app.pipeline.Connection;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.index.client.ElasticsearchClients;
@@ -41,10 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "5000", description = "Articles to generate (default 5000).")
     int count;
 
-    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "10000",
             description = "Other generated articles run through the ceiling and through the pipeline first, untimed, so"
-                    + " that both are timed with compiled code (default 2000: each worker JIT-compiles for about a"
-                    + " minute; 0 for none).")
+                    + " that both are timed with compiled code (default 10000: after 2000 the JIT compilers of the"
+                    + " ceiling and of each worker were still busy for 10 to 15 s of the timed part; 0 for none).")
     int warmUp;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the generator (default 42).")
@@ -64,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "A further JVM option for every worker process, after the heap limit (repeatable), such as "
                     + "--worker-jvm-option=-XX:+UseParallelGC to measure with the options of a deployment.")
     List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = "--one-worker",
+            description = "Run the stages in one worker process (outsight worker ingest enrich index, as outsight run "
+                    + "does) instead of a worker process per stage; --worker-heap is then that process's heap.")
+    boolean oneWorker;
 
     @Option(names = "--timeout-minutes", paramLabel = "MINUTES", defaultValue = "30",
             description = "Longest wait for the pipeline to index every article (default 30).")
@@ -107,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
             var benchmark = new Benchmark(config, connection.endpoints(), es, connection.serverPids(),
                     m -> progress(err, m));
             var report = benchmark.run(new Benchmark.Plan(count, warmUp, seed, ownAlias, jvmArgs, workerArgs, workerHeap,
-                    heapBytes, Duration.ofMinutes(timeoutMinutes)));
+                    heapBytes, Duration.ofMinutes(timeoutMinutes),
+                    oneWorker ? WorkerLayout.ONE_PROCESS : WorkerLayout.PER_STAGE));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 report.printJson(out);

@@ -8,7 +8,9 @@ import io.outsight.app.process.HeapWatch;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code outsight worker ingest|enrich|index}: one stage, until stopped; run more of them to scale out. */
+/**
+ * {@code outsight worker ingest|enrich|index...}: one stage, or several in one process, until stopped; run more of them
+ * to scale out.
+ */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "Run one stage as a long-lived worker (a Kafka consumer group member) until stopped with "
+        description = "Run a stage (or several, in one process) as a long-lived worker (a Kafka consumer group "
+                + "member) until stopped with "
                 + "SIGTERM or Ctrl-C. Start more workers of a stage, on any machine, to scale it out. With "
                 + "--metrics-port it serves its Prometheus metrics at /metrics (records consumed; succeeded: URLs "
                 + "fetched, articles enriched, documents indexed; sent to the DLQ; fetch outcomes by reason; consumer "
@@ -32,9 +38,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Parameters(index = "0", paramLabel = "STAGE", description = "ingest, enrich or index",
-            converter = StageConverter.class)
-    Stage stage;
+    @Parameters(arity = "1..*", paramLabel = "STAGE", converter = StageConverter.class,
+            description = "ingest, enrich or index; several run in one process, each on its own thread and still "
+                    + "joined by Kafka (e.g. 'ingest enrich index', as outsight run does)")
+    List<Stage> stages;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (worker.metrics-port; default: none).")
@@ -62,7 +69,7 @@ final class WorkerCommand implements Callable<Integer> {
         String metricsAt = "";
         try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, m -> {});
                 WorkerMetrics metrics = port == 0 ? null : new WorkerMetrics();
-                var pipeline = Pipeline.start(config, connection.endpoints(), EnumSet.of(stage),
+                var pipeline = Pipeline.start(config, connection.endpoints(), EnumSet.copyOf(stages),
                         metrics == null ? null : metrics.meters())) {
             Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "outsight-worker-shutdown"));
             if (metrics != null) {
@@ -71,7 +78,8 @@ final class WorkerCommand implements Callable<Integer> {
                 String host = config.get(ConfigKeys.WORKER_METRICS_HOST);
                 metricsAt = "; metrics at http://" + host + ":" + metrics.serve(host, port) + "/metrics";
             }
-            spec.commandLine().getErr().println("outsight: " + stage.cliName() + " worker running on "
+            String names = EnumSet.copyOf(stages).stream().map(Stage::cliName).collect(Collectors.joining("+"));
+            spec.commandLine().getErr().println("outsight: " + names + " worker running on "
                     + connection.description() + metricsAt + "; stop with Ctrl-C");
             spec.commandLine().getErr().flush();
             pipeline.join();

@@ -11,18 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 
 /**
- * One stage worker ({@code outsight worker <stage>}) as a child JVM of this one, so that its heap, CPU and crashes
- * are its own: the benchmark gives each stage its own {@code -Xmx}, and fault tests kill one with {@code kill -9}.
+ * One worker ({@code outsight worker <stage>...}: one stage, or several in one process) as a child JVM of this one,
+ * so that its heap, CPU and crashes are its own: the benchmark gives each stage its own {@code -Xmx}, and fault tests
+ * kill one with {@code kill -9}.
  *
  * <pre>{@code
  * try (var enrich = WorkerProcess.start(Stage.ENRICH, endpoints, List.of("-Xmx256m"))) {
@@ -50,13 +55,13 @@ public final class WorkerProcess implements AutoCloseable {
     /** The consumer group in which the index worker indexes fetch statuses (see Pipeline). */
     private static final String INDEX_STATUS_GROUP = "outsight-index-status";
 
-    private final Stage stage;
+    private final Set<Stage> stages;
     private final Process process;
     private final Path logFile;
     private final Path statsFile;
 
-    private WorkerProcess(Stage stage, Process process, Path logFile, Path statsFile) {
-        this.stage = stage;
+    private WorkerProcess(Set<Stage> stages, Process process, Path logFile, Path statsFile) {
+        this.stages = stages;
         this.process = process;
         this.logFile = logFile;
         this.statsFile = statsFile;
@@ -81,7 +86,21 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(Stage stage, Endpoints endpoints, List<String> jvmArgs, List<String> workerArgs,
             Path folder) {
-        Objects.requireNonNull(stage, "stage");
+        return start(EnumSet.of(stage), endpoints, jvmArgs, workerArgs, folder);
+    }
+
+    /**
+     * Starts a worker running several stages in one process (as {@code outsight run} does), each on its own thread
+     * and still joined to the others by Kafka; its files are named after them ({@code ingest+enrich-<n>.log}).
+     */
+    public static WorkerProcess start(Set<Stage> stages, Endpoints endpoints, List<String> jvmArgs,
+            List<String> workerArgs, Path folder) {
+        Objects.requireNonNull(stages, "stages");
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a worker needs at least one stage");
+        }
+        Set<Stage> ordered = Collections.unmodifiableSet(EnumSet.copyOf(stages));
+        String name = name(ordered);
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(jvmArgs, "jvmArgs");
         Objects.requireNonNull(workerArgs, "workerArgs");
@@ -92,11 +111,11 @@ public final class WorkerProcess implements AutoCloseable {
             Path statsFile;
             synchronized (WorkerProcess.class) { // unique names when several workers of a stage share a folder
                 int n = 1;
-                while (Files.exists(folder.resolve(stage.cliName() + "-" + n + ".log"))) {
+                while (Files.exists(folder.resolve(name + "-" + n + ".log"))) {
                     n++;
                 }
-                logFile = folder.resolve(stage.cliName() + "-" + n + ".log").toAbsolutePath();
-                statsFile = folder.resolve(stage.cliName() + "-" + n + ".heap").toAbsolutePath();
+                logFile = folder.resolve(name + "-" + n + ".log").toAbsolutePath();
+                statsFile = folder.resolve(name + "-" + n + ".heap").toAbsolutePath();
                 Files.createFile(logFile);
             }
             var command = new ArrayList<String>();
@@ -105,22 +124,34 @@ public final class WorkerProcess implements AutoCloseable {
             command.add("--enable-native-access=ALL-UNNAMED");
             command.add("-D" + HeapWatch.STATS_FILE_PROPERTY + "=" + statsFile);
             command.addAll(jvmArgs);
-            command.addAll(List.of("-cp", ChildClasspath.current(), Main.class.getName(), "worker", stage.cliName(),
-                    "--kafka", endpoints.kafkaBootstrapServers(), "--elasticsearch", endpoints.elasticsearchUrl()));
+            command.addAll(List.of("-cp", ChildClasspath.current(), Main.class.getName(), "worker"));
+            ordered.forEach(stage -> command.add(stage.cliName()));
+            command.addAll(List.of("--kafka", endpoints.kafkaBootstrapServers(), "--elasticsearch",
+                    endpoints.elasticsearchUrl()));
             command.addAll(workerArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
-            return new WorkerProcess(stage, process, logFile, statsFile);
+            return new WorkerProcess(ordered, process, logFile, statsFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the " + stage.cliName() + " worker", e);
+            throw new UncheckedIOException("cannot start the " + name + " worker", e);
         }
     }
 
-    public Stage stage() {
-        return stage;
+    private static String name(Set<Stage> stages) {
+        return stages.stream().map(Stage::cliName).collect(Collectors.joining("+"));
+    }
+
+    /** The stages the worker runs, in pipeline order. */
+    public Set<Stage> stages() {
+        return stages;
+    }
+
+    /** The worker's stages, as in its file names: {@code enrich}, or {@code ingest+enrich+index}. */
+    public String name() {
+        return name(stages);
     }
 
     public long pid() {
@@ -142,15 +173,20 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until this worker's consumers have joined the stage's consumer groups and been assigned partitions (the
-     * index worker has two: articles and fetch statuses), i.e. until it is ready to work.
+     * Waits until this worker's consumers have joined its stages' consumer groups and been assigned partitions (the
+     * index stage has two: articles and fetch statuses), i.e. until it is ready to work.
      *
      * @return false if that did not happen within the timeout, or the worker ended
      */
     public boolean awaitAssigned(Admin admin, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(admin, "admin");
-        List<String> groups = stage == Stage.INDEX ? List.of(stage.groupId(), INDEX_STATUS_GROUP)
-                : List.of(stage.groupId());
+        var groups = new ArrayList<String>();
+        for (Stage stage : stages) {
+            groups.add(stage.groupId());
+            if (stage == Stage.INDEX) {
+                groups.add(INDEX_STATUS_GROUP);
+            }
+        }
         // The stages name their consumer clients "<group>-<host>-<pid>".
         String suffix = "-" + pid();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -235,6 +271,6 @@ public final class WorkerProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return stage.cliName() + " worker (pid " + pid() + ", log " + logFile + ")";
+        return name() + " worker (pid " + pid() + ", log " + logFile + ")";
     }
 }

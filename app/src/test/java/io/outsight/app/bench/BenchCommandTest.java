@@ -18,7 +18,8 @@ class BenchCommandTest {
         var commandLine = OutsightCommand.commandLine();
         commandLine.setOut(new PrintWriter(out));
         assertEquals(0, commandLine.execute("bench", "--help"));
-        for (String option : new String[] {"--count", "--seed", "--json", "--keep-stack", "--worker-heap"}) {
+        for (String option : new String[] {"--count", "--warm-up", "--seed", "--json", "--keep-stack", "--worker-heap",
+                "--worker-jvm-option", "--one-worker"}) {
             assertTrue(out.toString().contains(option), option + " in " + out);
         }
     }

@@ -83,6 +83,7 @@ class BenchIT {
             assertTrue(worker.path("cpu_seconds").asDouble() > 0, worker.toString());
         }
         assertEquals(List.of("ingest", "enrich", "index"), stages, context);
+        assertEquals("per_stage", pipeline.path("layout").asText(), context);
         assertTrue(report.path("ratio").asDouble() > 0, context);
 
         // The documents are really in the benchmark's alias, under this run's source.
@@ -95,5 +96,27 @@ class BenchIT {
             long all = es.count(c -> c.index("outsight-bench")).count();
             assertEquals(COUNT + WARM_UP, all, context);
         }
+    }
+
+    @Test
+    void oneWorkerRunsEveryStageInOneProcessAndIndexesEveryArticle(StackAddresses stack) throws Exception {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = OutsightCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exit = commandLine.execute("bench", "--count", "60", "--warm-up", "0", "--one-worker", "--worker-heap",
+                "384m", "--json", "--kafka", stack.kafkaBootstrapServers(), "--elasticsearch",
+                stack.elasticsearchUrl(), "--data-dir", "target/bench-it");
+        String context = "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
+        assertTrue(exit == 0 || exit == 5, context);
+        JsonNode pipeline = JSON.readTree(out.toString().strip()).path("pipeline");
+        assertEquals("one_process", pipeline.path("layout").asText(), context);
+        assertEquals(60, pipeline.at("/searchable/articles").asInt(), context);
+        assertEquals(1, pipeline.path("workers").size(), context);
+        JsonNode worker = pipeline.path("workers").get(0);
+        assertEquals("ingest+enrich+index", worker.path("stage").asText(), context);
+        assertEquals(384L << 20, worker.path("max_heap_bytes").asLong(), 16L << 20, worker.toString());
+        assertTrue(worker.path("exit_code").asInt() == 143 || worker.path("exit_code").asInt() == 0, worker.toString());
     }
 }

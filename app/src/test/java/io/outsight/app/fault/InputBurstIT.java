@@ -96,7 +96,7 @@ class InputBurstIT {
         var parts = new ArrayList<String>();
         for (WorkerProcess worker : workers) {
             String heap = worker.heapStats().map(InputBurstIT::megabytes).orElse("no heap stats yet");
-            parts.add(worker.stage().cliName() + (worker.isAlive() ? "" : " (dead)") + " " + heap);
+            parts.add(worker.name() + (worker.isAlive() ? "" : " (dead)") + " " + heap);
         }
         return String.join(", ", parts);
     }

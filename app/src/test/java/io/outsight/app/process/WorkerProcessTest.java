@@ -2,6 +2,7 @@ package io.outsight.app.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outsight.app.pipeline.Endpoints;
@@ -9,6 +10,7 @@ import io.outsight.app.pipeline.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,23 @@ class WorkerProcessTest {
             assertTrue(second.isAlive(), second.logTail(20));
             assertTrue(first.waitFor(Duration.ofSeconds(1)).isPresent());
         }
+    }
+
+    @Test
+    void aWorkerOfSeveralStagesRunsThemInOneProcessNamedAfterThemInPipelineOrder(@TempDir Path dir)
+            throws Exception {
+        try (var worker = WorkerProcess.start(EnumSet.of(Stage.INDEX, Stage.INGEST, Stage.ENRICH), NOWHERE,
+                List.of("-Xmx128m"), List.of(), dir)) {
+            assertEquals("ingest+enrich+index", worker.name());
+            assertEquals(List.of(Stage.INGEST, Stage.ENRICH, Stage.INDEX), List.copyOf(worker.stages()));
+            assertEquals(dir.resolve("ingest+enrich+index-1.log").toAbsolutePath(), worker.logFile());
+            // The heap stats start once the command line is parsed: a command refusing three stages would end first.
+            awaitStats(worker);
+            assertTrue(worker.isAlive(), worker.logTail(20));
+            assertEquals(143, worker.stop(Duration.ofSeconds(30)), worker.logTail(20));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> WorkerProcess.start(EnumSet.noneOf(Stage.class), NOWHERE, List.of(), List.of(), dir));
     }
 
     private static void awaitStats(WorkerProcess worker) throws InterruptedException {
