@@ -2,10 +2,8 @@ package io.outsight.index.layout;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -38,6 +36,9 @@ public final class IndexLayout {
     public static final String TEMPLATE_RESOURCE = "articles-template.json";
     private static final Logger log = LoggerFactory.getLogger(IndexLayout.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What to do about fields an index version keeps defined otherwise. */
+    static final String REMEDY = "Run 'outsight reprocess' to build a new index version with the current template and "
+            + "move the alias to it";
 
     private final ElasticsearchClient es;
     private final String alias;
@@ -111,51 +112,11 @@ public final class IndexLayout {
     public List<MappingUpgrade> upgradeMappings() throws IOException {
         JsonNode template = templateMappings();
         var upgrades = new ArrayList<MappingUpgrade>();
+        var upgrader = new MappingUpgrader(es, REMEDY);
         for (String index : indicesBehindAlias()) {
-            upgrades.add(upgrade(index, template));
+            upgrades.add(upgrader.upgrade(index, template));
         }
         return upgrades;
-    }
-
-    private MappingUpgrade upgrade(String index, JsonNode template) throws IOException {
-        var diff = MappingDiff.between(template, liveMappings(index));
-        var refused = new ArrayList<String>();
-        List<String> added = put(index, diff.additions(), diff.missing(), "add the fields", refused);
-        List<String> updated = put(index, diff.updates(), diff.updated(), "update the parameters of", refused);
-        var upgrade = new MappingUpgrade(index, added, updated, diff.differing(), refused);
-        upgrade.warning().ifPresent(log::warn);
-        return upgrade;
-    }
-
-    /**
-     * Puts part of a mapping and returns the paths it changed, or none when there was nothing to put or
-     * Elasticsearch refused it; a refusal is logged and recorded, since the index stays usable as it is.
-     */
-    private List<String> put(String index, Optional<ObjectNode> body, List<String> paths, String what,
-            List<String> refused) throws IOException {
-        if (body.isEmpty()) {
-            return List.of();
-        }
-        try {
-            es.indices().putMapping(m -> m.index(index).withJson(new StringReader(body.get().toString())));
-            log.info("updated the mapping of {} to the template: {} {}", index, what, paths);
-            return paths;
-        } catch (ElasticsearchException e) {
-            String reason = "Elasticsearch refused to " + what + " " + paths + " in the mapping of " + index + ": "
-                    + e.error().reason();
-            log.warn("{}; 'outsight reprocess' builds a new index version with the current template", reason);
-            refused.add(reason);
-            return List.of();
-        }
-    }
-
-    /** The mapping of one index as Elasticsearch reports it ({@code GET <index>/_mapping}). */
-    private JsonNode liveMappings(String index) throws IOException {
-        var record = es.indices().getMapping(g -> g.index(index)).get(index);
-        if (record == null) {
-            throw new IOException("Elasticsearch returned no mapping for " + index);
-        }
-        return JSON.readTree(JsonpUtils.toJsonString(record.mappings(), es._jsonpMapper()));
     }
 
     /** The indices the alias points at (one, except during a manual change), sorted by name. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What {@link IndexLayout#ensure()} did to the mapping of one index behind the alias.
+ * What {@link MappingUpgrader} did to the mapping of one index (for the articles: each index behind the alias, on
+ * {@link IndexLayout#ensure()}).
  *
  * @param index the index
  * @param added the template's fields that were missing and are now mapped (and searchable in new documents)
@@ -14,11 +15,13 @@ import java.util.stream.Collectors;
  *     template's values
  * @param differing fields the template defines otherwise, left as they are: only a new index version changes them
  * @param refused why Elasticsearch refused a put-mapping, if it did (additions and updates are sent apart)
+ * @param remedy what to do about the differing fields, as a sentence
  */
 public record MappingUpgrade(String index, List<String> added, List<String> updated,
-        List<MappingDiff.Difference> differing, List<String> refused) {
+        List<MappingDiff.Difference> differing, List<String> refused, String remedy) {
     public MappingUpgrade {
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(remedy, "remedy");
         added = List.copyOf(added);
         updated = List.copyOf(updated);
         differing = List.copyOf(differing);
@@ -38,7 +41,6 @@ public record MappingUpgrade(String index, List<String> added, List<String> upda
         return Optional.of("the mapping of " + index + " differs from the template in " + differing.size()
                 + " field(s) that Elasticsearch cannot change in place, left as they are: "
                 + differing.stream().map(MappingDiff.Difference::toString).collect(Collectors.joining("; "))
-                + ". Run 'outsight reprocess' to build a new index version with the current template and move the "
-                + "alias to it");
+                + ". " + remedy);
     }
 }

@@ -3,12 +3,16 @@ package io.outsight.index.status;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outsight.core.Topics;
+import io.outsight.index.layout.MappingUpgrade;
+import io.outsight.index.layout.MappingUpgrader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +38,17 @@ public final class FetchStatusIndex {
         return name;
     }
 
-    /** Creates the index with its mappings, or adds new fields of the mappings to an existing one. */
-    public void ensure() throws IOException {
+    /**
+     * Creates the index with its mappings, or adds to an existing one the fields of the mappings it lacks (a field
+     * defined otherwise there does not hold them back: it is left as it is and named in a warning).
+     *
+     * @return what was done to the mapping of an existing index; empty when the index was created
+     */
+    public Optional<MappingUpgrade> ensure() throws IOException {
         String body = definition();
         if (es.indices().exists(e -> e.index(name)).value()) {
-            String mappings = JSON.readTree(body).path("mappings").toString();
-            try {
-                es.indices().putMapping(m -> m.index(name).withJson(new StringReader(mappings)));
-            } catch (ElasticsearchException e) {
-                log.warn("the mappings of {} cannot be updated in place ({}); delete the index and replay {} to "
-                        + "rebuild it", name, e.error().reason(), io.outsight.core.Topics.FETCH_STATUS);
-            }
-            return;
+            return Optional.of(new MappingUpgrader(es, "Delete the index and replay " + Topics.FETCH_STATUS
+                    + " to rebuild it").upgrade(name, JSON.readTree(body).path("mappings")));
         }
         try {
             es.indices().create(c -> c.index(name).withJson(new StringReader(body)));
@@ -55,6 +58,7 @@ public final class FetchStatusIndex {
                 throw e;
             }
         }
+        return Optional.empty();
     }
 
     static String definition() {

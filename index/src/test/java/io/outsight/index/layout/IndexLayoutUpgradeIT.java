@@ -105,7 +105,8 @@ class IndexLayoutUpgradeIT {
             var asSent = MappingDiff.between(template, rawMappings(es, alias + "-v1"));
             assertTrue(asSent.isEmpty(), asSent.toString());
             var upgrade = layout.ensure();
-            assertEquals(List.of(new MappingUpgrade(alias + "-v1", List.of(), List.of(), List.of(), List.of())),
+            assertEquals(List.of(new MappingUpgrade(alias + "-v1", List.of(), List.of(), List.of(), List.of(),
+                    IndexLayout.REMEDY)),
                     upgrade);
         }
     }

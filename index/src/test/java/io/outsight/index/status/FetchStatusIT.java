@@ -49,8 +49,8 @@ class FetchStatusIT {
         var kafka = new KafkaClients(stack.kafkaBootstrapServers());
         try (KafkaProducer<String, byte[]> producer = kafka.producer("it-fetch-status");
                 ElasticsearchClient es = ItSupport.client(stack.elasticsearchUrl())) {
-            new FetchStatusIndex(es, index).ensure();
-            new FetchStatusIndex(es, index).ensure(); // idempotent
+            assertTrue(new FetchStatusIndex(es, index).ensure().isEmpty(), "created");
+            assertTrue(new FetchStatusIndex(es, index).ensure().orElseThrow().unchanged(), "idempotent");
             ItSupport.produce(producer, statuses.stream()
                     .map(s -> new ProducerRecord<>(topic, s.url(), CODEC.encode(s))).toList());
             var handler = new FetchStatusHandler(es, index, BulkSettings.DEFAULT, CODEC);
@@ -83,6 +83,28 @@ class FetchStatusIT {
             assertEquals(1, notFound.total());
             assertTrue(notFound.toJson(CODEC).at("/statuses/0/reason").asText().contains("Gone"));
             assertTrue(ItSupport.deadLetters(stack.kafkaBootstrapServers(), topic).isEmpty());
+        }
+    }
+
+    @Test
+    void anOlderIndexGetsTheFieldsItLacksThoughAnotherFieldIsDefinedOtherwise(StackAddresses stack) throws Exception {
+        String index = "it-fetch-status-older";
+        try (ElasticsearchClient es = ItSupport.client(stack.elasticsearchUrl())) {
+            // An index from before `source` and `reason.keyword`, with `host` as text instead of keyword.
+            es.indices().create(c -> c.index(index).withJson(new java.io.StringReader("""
+                    {"mappings": {"dynamic": false, "properties": {
+                      "url": {"type": "keyword", "ignore_above": 4096}, "host": {"type": "text"},
+                      "outcome": {"type": "keyword"}, "reason": {"type": "text"}, "checked_at": {"type": "date"}}}}
+                    """)));
+            var upgrade = new FetchStatusIndex(es, index).ensure().orElseThrow();
+            assertTrue(upgrade.added().containsAll(List.of("source", "reason.keyword")), upgrade.toString());
+            assertEquals(List.of("host"), upgrade.differing().stream().map(d -> d.path()).toList(), upgrade.toString());
+            String warning = upgrade.warning().orElseThrow();
+            assertTrue(warning.contains("replay outsight.fetch.status"), warning);
+            var live = es.indices().getMapping(g -> g.index(index)).get(index).mappings().properties();
+            assertTrue(live.get("source").isKeyword(), live.toString());
+            assertTrue(live.get("reason").text().fields().containsKey("keyword"), live.toString());
+            assertTrue(live.get("host").isText(), "left as it was: " + live);
         }
     }
 }
