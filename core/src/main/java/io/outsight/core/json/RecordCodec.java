@@ -82,9 +82,25 @@ public final class RecordCodec {
         return tree;
     }
 
+    /** Reads one record from its UTF-8 bytes, as {@link #decode(String, Class)} does from text. */
     public <T> T decode(byte[] json, Class<T> type) {
         Objects.requireNonNull(json, "json");
-        return decode(new String(json, StandardCharsets.UTF_8), type);
+        Objects.requireNonNull(type, "type");
+        JsonNode node;
+        try {
+            // Straight from the bytes: building a String of the record first cost the index stage a tenth of its time.
+            node = mapper.readTree(json);
+        } catch (JacksonException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("Invalid UTF-8")) {
+                // The byte parser refuses malformed UTF-8, which a String replaces with U+FFFD: read such a record
+                // as before, so that this speed-up changes no outcome.
+                return decode(new String(json, StandardCharsets.UTF_8), type);
+            }
+            throw malformed(e, type);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not thrown for an array in memory
+        }
+        return fromTree(asObject(node, type), type);
     }
 
     /**
@@ -96,7 +112,16 @@ public final class RecordCodec {
     public <T> T decode(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(type, "type");
-        ObjectNode tree = parseObject(json, type);
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw malformed(e, type);
+        }
+        return fromTree(asObject(node, type), type);
+    }
+
+    private <T> T fromTree(ObjectNode tree, Class<T> type) {
         checkSchemaVersion(tree, type);
         tree.remove(SCHEMA_VERSION_FIELD);
         try {
@@ -109,14 +134,12 @@ public final class RecordCodec {
         }
     }
 
-    private ObjectNode parseObject(String json, Class<?> type) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (JacksonException e) {
-            throw new RecordFormatException("malformed JSON for " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage() + locationOf(e), e);
-        }
+    private static RecordFormatException malformed(JacksonException e, Class<?> type) {
+        return new RecordFormatException("malformed JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                + locationOf(e), e);
+    }
+
+    private static ObjectNode asObject(@Nullable JsonNode node, Class<?> type) {
         if (node == null || !node.isObject()) {
             throw new RecordFormatException("expected a JSON object for " + type.getSimpleName() + ", got "
                     + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));

@@ -15,6 +15,7 @@ import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
 import io.outsight.core.record.TextFingerprint;
 import io.outsight.core.record.UrlRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,6 +61,32 @@ class RecordCodecTest {
         String json = codec.toJson(record);
         assertEquals(record, codec.decode(json, record.getClass()));
         assertTrue(json.startsWith("{\"schema_version\":1,"), json);
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void readsTheBytesItWritesAsItReadsTheText(Object record) {
+        assertEquals(record, codec.decode(codec.encode(record), record.getClass()));
+    }
+
+    @Test
+    void readsMalformedUtf8BytesAsTheTextWithReplacementCharacters() {
+        byte[] json = codec.encode(raw());
+        String marker = "BPO in India";
+        int at = new String(json, StandardCharsets.UTF_8).indexOf(marker);
+        assertTrue(at > 0);
+        json[at] = (byte) 0xff; // not UTF-8: the byte parser refuses it, a String replaces it
+        var fromBytes = codec.decode(json, RawArticle.class);
+        assertEquals(codec.decode(new String(json, StandardCharsets.UTF_8), RawArticle.class), fromBytes);
+        assertTrue(fromBytes.title().startsWith("\uFFFD"), fromBytes.title());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"schema_version\":1,", "[1,2]", "", "{\"schema_version\":1} trailing"})
+    void refusesMalformedJsonBytesClearly(String json) {
+        var e = assertThrows(RecordFormatException.class,
+                () -> codec.decode(json.getBytes(StandardCharsets.UTF_8), RawArticle.class));
+        assertTrue(e.getMessage().contains("RawArticle"), e.getMessage());
     }
 
     @Test
