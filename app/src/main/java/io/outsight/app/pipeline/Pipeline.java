@@ -86,12 +86,42 @@ public final class Pipeline implements AutoCloseable {
         var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
         var codec = new RecordCodec();
         var producer = kafka.producer("outsight-" + String.join("-", stages.stream().map(Stage::cliName).toList()));
-        // Only the index stage talks to Elasticsearch: an ingest or enrich worker needs no connection to it.
-        ElasticsearchClient es = stages.contains(Stage.INDEX)
-                ? ElasticsearchClients.create(endpoints.elasticsearchUrl(), config)
-                : null;
+        ElasticsearchClient es = null;
         var loops = new ArrayList<StageLoop>();
         var closeables = new ArrayList<AutoCloseable>();
+        try {
+            // Only the index stage talks to Elasticsearch: an ingest or enrich worker needs no connection to it.
+            es = stages.contains(Stage.INDEX) ? ElasticsearchClients.create(endpoints.elasticsearchUrl(), config) : null;
+            addLoops(config, kafka, stages, meters, codec, producer, es, loops, closeables);
+        } catch (RuntimeException | Error e) {
+            // Nothing runs yet (an unreachable Elasticsearch, a taxonomy that does not load): close what was built,
+            // so that a failed start leaves no client, connection or thread behind in this process.
+            try {
+                new Pipeline(producer, es, loops, closeables, Map.of()).close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        var groups = new LinkedHashMap<String, String>();
+        for (StageLoop loop : loops) {
+            groups.put(loop.stage(), loop.stage().equals(FetchStatusHandler.STAGE) ? STATUS_GROUP
+                    : Stage.valueOf(loop.stage().toUpperCase(Locale.ROOT)).groupId());
+        }
+        var pipeline = new Pipeline(producer, es, loops, closeables, groups);
+        for (StageLoop loop : loops) {
+            Thread thread = Thread.ofPlatform().name("outsight-" + loop.stage()).start(loop);
+            pipeline.threads.add(thread);
+        }
+        log.info("started stages {} on Kafka {} and Elasticsearch {}", stages, endpoints.kafkaBootstrapServers(),
+                endpoints.elasticsearchUrl());
+        return pipeline;
+    }
+
+    /** Builds each stage's loops (not started) into {@code loops}, and what their handlers own into {@code closeables}. */
+    private static void addLoops(Config config, KafkaClients kafka, Set<Stage> stages, @Nullable StageMeters meters,
+            RecordCodec codec, KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es,
+            List<StageLoop> loops, List<AutoCloseable> closeables) {
         for (Stage stage : EnumSet.copyOf(stages)) {
             String instance = stage.groupId() + "-" + INSTANCE;
             switch (stage) {
@@ -110,19 +140,6 @@ public final class Pipeline implements AutoCloseable {
                         codec, closeables));
             }
         }
-        var groups = new LinkedHashMap<String, String>();
-        for (StageLoop loop : loops) {
-            groups.put(loop.stage(), loop.stage().equals(FetchStatusHandler.STAGE) ? STATUS_GROUP
-                    : Stage.valueOf(loop.stage().toUpperCase(Locale.ROOT)).groupId());
-        }
-        var pipeline = new Pipeline(producer, es, loops, closeables, groups);
-        for (StageLoop loop : loops) {
-            Thread thread = Thread.ofPlatform().name("outsight-" + loop.stage()).start(loop);
-            pipeline.threads.add(thread);
-        }
-        log.info("started stages {} on Kafka {} and Elasticsearch {}", stages, endpoints.kafkaBootstrapServers(),
-                endpoints.elasticsearchUrl());
-        return pipeline;
     }
 
     /** The taggers with the configured taxonomy folder, else the bundled taxonomy; loaded once (a few seconds). */

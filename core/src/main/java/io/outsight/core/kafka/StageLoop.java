@@ -68,6 +68,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Set by the first of {@link #run} and {@link #close}: a loop runs once, and one closed first never runs. */
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
@@ -122,6 +124,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        if (!started.compareAndSet(false, true)) {
+            return; // closed before it ran (its clients are closed), or run already
+        }
         try {
             consumer.subscribe(topics, new ConsumerRebalanceListener() {
                 @Override
@@ -153,11 +158,16 @@ public final class StageLoop implements Runnable, AutoCloseable {
                 throw e;
             }
         } finally {
-            consumer.close();
-            if (transactional) {
-                producer.close(Duration.ofSeconds(10));
-            }
+            closeClients();
             stopped.countDown();
+        }
+    }
+
+    /** The consumer, and the producer when it is the loop's own (transactional); a shared one is its owner's. */
+    private void closeClients() {
+        consumer.close();
+        if (transactional) {
+            producer.close(Duration.ofSeconds(10));
         }
     }
 
@@ -336,10 +346,18 @@ public final class StageLoop implements Runnable, AutoCloseable {
         return stage;
     }
 
-    /** Stops the loop after the current batch and waits for the consumer to close. */
+    /**
+     * Stops the loop after the current batch and waits for the consumer to close; closes the clients at once if the
+     * loop never ran (a pipeline whose start failed half-way), where nothing else would.
+     */
     @Override
     public void close() {
         running.set(false);
+        if (started.compareAndSet(false, true)) {
+            closeClients();
+            stopped.countDown();
+            return;
+        }
         consumer.wakeup();
         try {
             stopped.await(30, TimeUnit.SECONDS);

@@ -238,6 +238,16 @@ class StageLoopTest {
         }
     }
 
+    @Test
+    void closingALoopThatNeverRanClosesItsClientsAndItNeverRuns() {
+        var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), batch -> List.of(), NO_WAIT);
+        loop.close();
+        assertTrue(consumer.closed(), "the consumer of a loop that never ran is closed by close()");
+        assertTrue(producer.closed(), "and its own transactional producer");
+        loop.run(); // returns at once: nothing polls a closed consumer
+        assertTrue(consumer.subscription().isEmpty());
+    }
+
     private StageLoop start(BatchHandler handler) {
         var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
         run(loop);
