@@ -105,7 +105,7 @@ public final class LanguageIdentifier {
     }
 
     /** Up to {@link #MAX_CHARS} of the text's sentence-like paragraphs, or of the text when it has none. */
-    private static String sentences(String text) {
+    static String sentences(String text) {
         var sample = new StringBuilder();
         for (String paragraph : text.split("\n+")) {
             String p = paragraph.strip();
@@ -117,7 +117,13 @@ public final class LanguageIdentifier {
             }
         }
         String source = countLetters(sample) >= MIN_LETTERS ? sample.toString() : text;
-        return source.length() > MAX_CHARS ? source.substring(0, MAX_CHARS) : source;
+        if (source.length() <= MAX_CHARS) {
+            return source;
+        }
+        // Never half a character: a cut between the two chars of a surrogate pair (an emoji, a rare CJK ideograph)
+        // would leave a lone high surrogate at the end of the sample.
+        int end = Character.isHighSurrogate(source.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return source.substring(0, end);
     }
 
     /** ISO 639-1 for a model code when there is one, else the code itself. */

@@ -53,6 +53,17 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void itsSampleNeverEndsInHalfASurrogatePair() {
+        // A text without sentences is sampled as it is, cut at the limit: here right inside an emoji's pair.
+        String text = "a".repeat(LanguageIdentifier.MAX_CHARS - 1) + "\uD83D\uDE00" + " more text";
+        String sample = LanguageIdentifier.sentences(text);
+        assertEquals(LanguageIdentifier.MAX_CHARS - 1, sample.length());
+        assertTrue(!Character.isHighSurrogate(sample.charAt(sample.length() - 1)), "lone high surrogate at the end");
+        String whole = "b".repeat(LanguageIdentifier.MAX_CHARS + 5);
+        assertEquals(LanguageIdentifier.MAX_CHARS, LanguageIdentifier.sentences(whole).length());
+    }
+
+    @Test
     void saysNothingAboutTooShortTexts() {
         assertEquals(Optional.empty(), identifier.identify("Hello world"));
         assertEquals(Optional.empty(), identifier.identify("1234 5678 — !!!"));
