@@ -30,19 +30,9 @@ class BenchIT {
 
     @Test
     void benchIndexesEveryGeneratedArticleAndReportsRatesLatenciesAndWorkerHeaps(StackAddresses stack) throws Exception {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = OutsightCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute("bench", "--count", String.valueOf(COUNT), "--warm-up",
-                String.valueOf(WARM_UP), "--json", "--kafka",
-                stack.kafkaBootstrapServers(), "--elasticsearch", stack.elasticsearchUrl(), "--data-dir",
-                "target/bench-it");
-        String context = "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
-        // 0: targets met; 5: a timing target missed on this busy machine. Both are complete runs.
-        assertTrue(exit == 0 || exit == 5, context);
-        JsonNode report = JSON.readTree(out.toString().strip());
+        var run = bench(stack, "--count", String.valueOf(COUNT), "--warm-up", String.valueOf(WARM_UP));
+        String context = run.context();
+        JsonNode report = run.report();
 
         assertEquals(COUNT, report.path("count").asInt(), context);
         assertEquals(WARM_UP, report.path("warm_up").asInt(), context);
@@ -100,17 +90,9 @@ class BenchIT {
 
     @Test
     void oneWorkerRunsEveryStageInOneProcessAndIndexesEveryArticle(StackAddresses stack) throws Exception {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = OutsightCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute("bench", "--count", "60", "--warm-up", "0", "--one-worker", "--worker-heap",
-                "384m", "--json", "--kafka", stack.kafkaBootstrapServers(), "--elasticsearch",
-                stack.elasticsearchUrl(), "--data-dir", "target/bench-it");
-        String context = "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
-        assertTrue(exit == 0 || exit == 5, context);
-        JsonNode pipeline = JSON.readTree(out.toString().strip()).path("pipeline");
+        var run = bench(stack, "--count", "60", "--warm-up", "0", "--one-worker", "--worker-heap", "384m");
+        String context = run.context();
+        JsonNode pipeline = run.report().path("pipeline");
         assertEquals("one_process", pipeline.path("layout").asText(), context);
         assertEquals(60, pipeline.at("/searchable/articles").asInt(), context);
         assertEquals(1, pipeline.path("workers").size(), context);
@@ -118,5 +100,25 @@ class BenchIT {
         assertEquals("ingest+enrich+index", worker.path("stage").asText(), context);
         assertEquals(384L << 20, worker.path("max_heap_bytes").asLong(), 16L << 20, worker.toString());
         assertTrue(worker.path("exit_code").asInt() == 143 || worker.path("exit_code").asInt() == 0, worker.toString());
+    }
+
+    /** What a run of {@code outsight bench --json} on the test stack printed. */
+    private record Run(JsonNode report, String context) {}
+
+    /** Runs {@code outsight bench} with the options on the test stack; asserts it completed (exit 0 or 5). */
+    private static Run bench(StackAddresses stack, String... options) throws Exception {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = OutsightCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        var args = new java.util.ArrayList<>(List.of("bench", "--json", "--kafka", stack.kafkaBootstrapServers(),
+                "--elasticsearch", stack.elasticsearchUrl(), "--data-dir", "target/bench-it"));
+        args.addAll(List.of(options));
+        int exit = commandLine.execute(args.toArray(String[]::new));
+        String context = "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
+        // 0: targets met; 5: a timing target missed on this busy machine. Both are complete runs.
+        assertTrue(exit == 0 || exit == 5, context);
+        return new Run(JSON.readTree(out.toString().strip()), context);
     }
 }
