@@ -141,6 +141,14 @@ class RecordCodecTest {
         assertTrue(e.getMessage().contains("fetchedAt"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"enricher_version\":\"0.1.0\",", "\"enriched_at\":\"2026-11-20T08:30:05Z\","})
+    void refusesAnEnrichedArticleWithoutARequiredEnrichmentField(String field) {
+        String json = codec.toJson(enriched()).replace(field, "");
+        var e = assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class));
+        assertTrue(e.getMessage().contains("is required"), e.getMessage());
+    }
+
     @Test
     void namesTheWronglyTypedNestedField() {
         String json = codec.toJson(enriched()).replace("\"start\":8", "\"start\":\"eight\"");

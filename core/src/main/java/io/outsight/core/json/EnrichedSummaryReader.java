@@ -1,0 +1,221 @@
+package io.outsight.core.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
+import io.outsight.core.record.TextFingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the {@link EnrichedSummary} of an enriched record in one pass of a streaming parser: the few fields it
+ * holds are bound (by the codec's own mapper, so they read exactly as in a full decode), the others are skipped
+ * without being decoded. The whole document is still parsed, so malformed JSON anywhere is refused; the record must
+ * carry every field an enriched article requires, typed as the codec writes it. What is not checked is the content
+ * of the skipped values (entity offsets, tag lists …): enrich, which wrote the record, built it from a valid
+ * {@link EnrichedArticle}, and Elasticsearch's mapping refuses a value of the wrong shape.
+ *
+ * <p>Thread-safe.
+ */
+final class EnrichedSummaryReader {
+    private static final String TYPE = EnrichedArticle.class.getSimpleName();
+    /** Required fields of an enriched record that are JSON strings and that the summary does not hold. */
+    private static final Set<String> REQUIRED_STRINGS = Set.of("url", "final_url", "canonical_url", "text",
+            "content_hash", "source", "enricher_version");
+    /** Required fields of an enriched record that are instants (the summary's). */
+    private static final Set<String> REQUIRED_INSTANTS = Set.of("fetched_at", "enriched_at");
+
+    private final ObjectMapper mapper;
+    private final ObjectReader instants;
+    private final ObjectReader fingerprints;
+
+    EnrichedSummaryReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+        // Reading a value in the middle of a document: what follows it is the rest of the record, not trailing junk.
+        this.instants = mapper.readerFor(Instant.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.fingerprints = mapper.readerFor(TextFingerprint.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * @throws UnsupportedSchemaVersionException when the record was written with a newer schema
+     * @throws RecordFormatException when it is malformed JSON or lacks a field an enriched article requires
+     */
+    EnrichedSummary read(byte[] json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            return read(parser);
+        } catch (JacksonException e) {
+            if (RecordCodec.isMalformedUtf8(e)) {
+                // As RecordCodec.decode does: read it as the text it decodes to, with replacement characters.
+                return read(new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+            }
+            throw RecordCodec.malformed(e, TYPE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown for an array in memory
+        }
+    }
+
+    private EnrichedSummary read(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new RecordFormatException("expected a JSON object for " + TYPE + ", got "
+                    + (first == null ? "nothing" : describe(first)));
+        }
+        var fields = new Fields();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            fields.read(name, parser);
+        }
+        if (parser.nextToken() != null) {
+            throw new RecordFormatException("malformed JSON for " + TYPE + ": trailing token ("
+                    + parser.currentToken() + ") after the record" + RecordCodec.locationOf(parser));
+        }
+        return fields.summary();
+    }
+
+    /** The fields read so far of one record. */
+    private final class Fields {
+        private @Nullable Integer schemaVersion;
+        private @Nullable String id;
+        private @Nullable Instant enrichedAt;
+        private @Nullable Instant fetchedAt;
+        private @Nullable Instant publishedAt;
+        private @Nullable TextFingerprint fingerprint;
+        private final Set<String> present = new HashSet<>();
+
+        void read(String name, JsonParser parser) throws IOException {
+            JsonToken value = parser.currentToken();
+            if (value != JsonToken.VALUE_NULL) {
+                present.add(name);
+            }
+            switch (name) {
+                case RecordCodec.SCHEMA_VERSION_FIELD -> schemaVersion(parser);
+                case "id" -> id = string(name, parser);
+                case "enriched_at" -> enrichedAt = instant(parser);
+                case "fetched_at" -> fetchedAt = instant(parser);
+                case "published_at" -> publishedAt = instant(parser);
+                case "fingerprint" -> fingerprint = value == JsonToken.VALUE_NULL ? null
+                        : bound(name, () -> fingerprints.readValue(parser));
+                case "relevance" -> relevance(parser);
+                default -> {
+                    if (REQUIRED_STRINGS.contains(name)) {
+                        string(name, parser); // checked, not decoded: a skipped string costs no allocation
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+
+        /** Checked at once: a newer record is refused as such, whatever else it holds (the codec writes it first). */
+        private void schemaVersion(JsonParser parser) throws IOException {
+            schemaVersion = parser.currentToken().isNumeric() ? exactInt(parser.getDecimalValue()) : null;
+            if (schemaVersion != null) {
+                RecordCodec.checkSchemaVersion(schemaVersion, TYPE);
+            }
+        }
+
+        EnrichedSummary summary() {
+            if (schemaVersion == null) {
+                throw new RecordFormatException(TYPE + " has no integer " + RecordCodec.SCHEMA_VERSION_FIELD
+                        + " field: not an Outsight record");
+            }
+            for (String required : REQUIRED_STRINGS) {
+                requirePresent(required);
+            }
+            for (String required : REQUIRED_INSTANTS) {
+                requirePresent(required);
+            }
+            requirePresent("id");
+            return new EnrichedSummary(id, enrichedAt, fetchedAt, publishedAt, fingerprint);
+        }
+
+        private void requirePresent(String field) {
+            if (!present.contains(field)) {
+                throw new RecordFormatException("not a valid " + TYPE + ": " + field + " is required");
+            }
+        }
+    }
+
+    /**
+     * The string at the parser, or null for a JSON null. A number or a boolean is taken as its text, as the mapper
+     * takes it; an object or an array is refused. Decoded only if it is the id.
+     */
+    private static @Nullable String string(String name, JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!token.isScalarValue()) {
+            throw new RecordFormatException("not a valid " + TYPE + ": " + name + " must be a string, was "
+                    + describe(token));
+        }
+        return name.equals("id") ? parser.getText() : null;
+    }
+
+    private @Nullable Instant instant(JsonParser parser) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NULL ? null
+                : bound(parser.currentName(), () -> instants.readValue(parser));
+    }
+
+    private static void relevance(JsonParser parser) throws IOException {
+        if (!parser.currentToken().isNumeric()) {
+            throw new RecordFormatException("not a valid " + TYPE + ": relevance must be a number, was "
+                    + describe(parser.currentToken()));
+        }
+        double relevance = parser.getDoubleValue();
+        if (!(relevance >= 0 && relevance <= 1)) {
+            throw new RecordFormatException("not a valid " + TYPE + ": relevance " + relevance + " outside 0..1");
+        }
+    }
+
+    /** A value bound by the mapper, its failure named by field as a full decode names it. */
+    private static <T> T bound(String field, Binding<T> binding) throws IOException {
+        try {
+            return binding.read();
+        } catch (JacksonException e) {
+            throw new RecordFormatException("not a valid " + TYPE + ": " + RecordCodec.rootMessage(e) + " (at "
+                    + field + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new RecordFormatException("not a valid " + TYPE + ": " + e.getMessage() + " (at " + field + ")", e);
+        }
+    }
+
+    /** The number as an int if it is a whole one in range (2 and 2.0 alike, as a full decode takes them). */
+    private static @Nullable Integer exactInt(BigDecimal number) {
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case START_OBJECT -> "object";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    @FunctionalInterface
+    private interface Binding<T> {
+        T read() throws IOException;
+    }
+}
