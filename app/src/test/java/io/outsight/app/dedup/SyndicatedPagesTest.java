@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outsight.core.id.ArticleIds;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.Tags;
 import io.outsight.core.record.TextFingerprint;
@@ -132,10 +133,10 @@ class SyndicatedPagesTest {
 
         var wirePlaced = ClusterMember.of(ClusterAssignment.canonical(wire.id()), wire.fingerprint());
         assertEquals(ClusterAssignment.duplicate(portal.id(), wire.id()),
-                ClusterRule.decide(portal, null, List.of(wirePlaced)));
+                ClusterRule.decide(EnrichedSummary.of(portal), null, List.of(wirePlaced)));
         var placedPortal = ClusterMember.of(ClusterAssignment.duplicate(portal.id(), wire.id()),
                 portal.fingerprint());
-        var decided = ClusterRule.decide(analysis, null, List.of(wirePlaced, placedPortal));
+        var decided = ClusterRule.decide(EnrichedSummary.of(analysis), null, List.of(wirePlaced, placedPortal));
         assertEquals(ClusterAssignment.canonical(analysis.id()), decided);
         assertFalse(decided.duplicateOf() != null);
     }

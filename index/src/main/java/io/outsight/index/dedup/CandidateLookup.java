@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.json.RecordCodec;
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -101,7 +101,7 @@ final class CandidateLookup implements CandidateSource {
      * @throws IOException when Elasticsearch cannot be reached or fails a search (the caller retries the batch)
      */
     @Override
-    public Map<String, Found> find(List<EnrichedArticle> articles) throws IOException {
+    public Map<String, Found> find(List<EnrichedSummary> articles) throws IOException {
         var found = new LinkedHashMap<String, Found>();
         for (int from = 0; from < articles.size(); from += ARTICLES_PER_SEARCH) {
             found.putAll(findPart(articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_SEARCH))));
@@ -115,7 +115,7 @@ final class CandidateLookup implements CandidateSource {
         es.indices().refresh(r -> r.index(index));
     }
 
-    private Map<String, Found> findPart(List<EnrichedArticle> articles) throws IOException {
+    private Map<String, Found> findPart(List<EnrichedSummary> articles) throws IOException {
         if (!fromSource) {
             try {
                 return lookUp(articles, false);
@@ -129,7 +129,7 @@ final class CandidateLookup implements CandidateSource {
         return lookUp(articles, true);
     }
 
-    private Map<String, Found> lookUp(List<EnrichedArticle> articles, boolean source) throws IOException {
+    private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {
         List<ClusterMember> matches = searchTogether(articles, source);
         return matches != null ? CandidateMatcher.match(articles, matches, MAX_CANDIDATES)
                 : searchOneByOne(articles, source);
@@ -144,7 +144,7 @@ final class CandidateLookup implements CandidateSource {
      * Every document matching any of the articles' keys or ids, in one search; null when more match than one search
      * returns.
      */
-    private @Nullable List<ClusterMember> searchTogether(List<EnrichedArticle> articles, boolean source)
+    private @Nullable List<ClusterMember> searchTogether(List<EnrichedSummary> articles, boolean source)
             throws IOException {
         int size = Math.min(maxHits, articles.size() * (MAX_CANDIDATES + 1));
         SearchResponse<ObjectNode> response;
@@ -178,11 +178,11 @@ final class CandidateLookup implements CandidateSource {
     }
 
     /** Any article's own document, normalised-text hash or band key, unscored. */
-    private static Query together(List<EnrichedArticle> articles) {
+    private static Query together(List<EnrichedSummary> articles) {
         var ids = new ArrayList<String>(articles.size());
         var hashes = new ArrayList<FieldValue>(articles.size());
         var bands = new LinkedHashSet<String>();
-        for (EnrichedArticle article : articles) {
+        for (EnrichedSummary article : articles) {
             TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
             ids.add(article.id());
             hashes.add(FieldValue.of(fingerprint.textHash()));
@@ -210,10 +210,10 @@ final class CandidateLookup implements CandidateSource {
     }
 
     /** One search per article, in one multi-search: for a batch whose matches are too many for one search. */
-    private Map<String, Found> searchOneByOne(List<EnrichedArticle> articles, boolean source) throws IOException {
+    private Map<String, Found> searchOneByOne(List<EnrichedSummary> articles, boolean source) throws IOException {
         var found = new LinkedHashMap<String, Found>();
         var searches = new ArrayList<RequestItem>(articles.size());
-        for (EnrichedArticle article : articles) {
+        for (EnrichedSummary article : articles) {
             searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> {
                 b.size(MAX_CANDIDATES + 1).query(query(article));
                 return source ? b.source(s -> s.filter(f -> f.includes(SOURCE)))
@@ -268,7 +268,7 @@ final class CandidateLookup implements CandidateSource {
         }
     }
 
-    private static Query query(EnrichedArticle article) {
+    private static Query query(EnrichedSummary article) {
         TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
         // One terms query for all band keys, not a term query per band: a scored term query costs a weight with
         // term statistics from every segment, and that made the lookups the larger part of Elasticsearch's CPU

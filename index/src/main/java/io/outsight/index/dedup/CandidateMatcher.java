@@ -1,6 +1,6 @@
 package io.outsight.index.dedup;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ final class CandidateMatcher {
      * @param maxCandidates most candidates per article, in the order the documents came
      * @return by article id, for every article
      */
-    static Map<String, CandidateLookup.Found> match(List<EnrichedArticle> articles, List<ClusterMember> documents,
+    static Map<String, CandidateLookup.Found> match(List<EnrichedSummary> articles, List<ClusterMember> documents,
             int maxCandidates) {
         var byId = new HashMap<String, ClusterMember>();
         var index = new BandIndex(rowsPerBand(articles));
@@ -40,7 +40,7 @@ final class CandidateMatcher {
             index.add(document);
         }
         var found = new LinkedHashMap<String, CandidateLookup.Found>();
-        for (EnrichedArticle article : articles) {
+        for (EnrichedSummary article : articles) {
             var candidates = index.matches(article.fingerprint());
             candidates.remove(article.id());
             found.put(article.id(), new CandidateLookup.Found(byId.get(article.id()),
@@ -50,9 +50,9 @@ final class CandidateMatcher {
     }
 
     /** Components per band of each scheme in the batch, from the articles' fingerprints (their documents' alike). */
-    private static Map<String, Integer> rowsPerBand(List<EnrichedArticle> articles) {
+    private static Map<String, Integer> rowsPerBand(List<EnrichedSummary> articles) {
         var rows = new HashMap<String, Integer>();
-        for (EnrichedArticle article : articles) {
+        for (EnrichedSummary article : articles) {
             TextFingerprint fingerprint = article.fingerprint();
             if (fingerprint != null && !fingerprint.bands().isEmpty() && !rows.containsKey(fingerprint.scheme())) {
                 int components = fingerprint.components().length;

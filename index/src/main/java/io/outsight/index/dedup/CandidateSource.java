@@ -1,6 +1,6 @@
 package io.outsight.index.dedup;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ interface CandidateSource {
      * @return what the index holds for each, by article id
      * @throws IOException when the candidates cannot be had (the caller retries the batch)
      */
-    Map<String, CandidateLookup.Found> find(List<EnrichedArticle> articles) throws IOException;
+    Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) throws IOException;
 
     /**
      * Makes every write acknowledged so far visible to {@link #find} (a refresh), for when the caller's memory of

@@ -1,7 +1,7 @@
 package io.outsight.index.dedup;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,18 +71,18 @@ public final class ClusterAssigner {
      *
      * @throws IOException when the candidate search fails (the caller retries the batch)
      */
-    public Map<String, ClusterAssignment> assign(List<EnrichedArticle> slice) throws IOException {
+    public Map<String, ClusterAssignment> assign(List<EnrichedSummary> slice) throws IOException {
         Objects.requireNonNull(slice, "slice");
         if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
             lookup.makeWritesVisible();
             rememberedSinceVisible = 0;
         }
-        List<EnrichedArticle> fingerprinted = slice.stream().filter(a -> a.fingerprint() != null).toList();
+        List<EnrichedSummary> fingerprinted = slice.stream().filter(a -> a.fingerprint() != null).toList();
         Map<String, CandidateLookup.Found> found = lookup.find(fingerprinted);
         var ordered = new ArrayList<>(slice);
         ordered.sort(ClusterRule.EARLIEST_FIRST);
         var assignments = new LinkedHashMap<String, ClusterAssignment>();
-        for (EnrichedArticle article : ordered) {
+        for (EnrichedSummary article : ordered) {
             var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
             ClusterMember self = placed.get(article.id())
                     .or(() -> recent.get(article.id()))

@@ -1,8 +1,7 @@
 package io.outsight.index.dedup;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
@@ -38,16 +37,11 @@ public final class ClusterRule {
     public static final double THRESHOLD = 0.8;
 
     /** The order in which a batch is placed: published first (fetched when undated), ties by id. */
-    public static final Comparator<EnrichedArticle> EARLIEST_FIRST = Comparator
-            .comparing(ClusterRule::firstSeen)
-            .thenComparing(EnrichedArticle::id);
+    public static final Comparator<EnrichedSummary> EARLIEST_FIRST = Comparator
+            .comparing(EnrichedSummary::firstSeen)
+            .thenComparing(EnrichedSummary::id);
 
     private ClusterRule() {}
-
-    static Instant firstSeen(EnrichedArticle article) {
-        var raw = article.article();
-        return raw.publishedAt() != null ? raw.publishedAt() : raw.fetchedAt();
-    }
 
     /**
      * The cluster of {@code article}.
@@ -56,7 +50,7 @@ public final class ClusterRule {
      * @param candidates placed articles that may be copies of it (they share a band key); itself is ignored among
      *     them, and so is any that fails verification
      */
-    public static ClusterAssignment decide(EnrichedArticle article, @Nullable ClusterMember self,
+    public static ClusterAssignment decide(EnrichedSummary article, @Nullable ClusterMember self,
             Collection<ClusterMember> candidates) {
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(candidates, "candidates");

@@ -7,6 +7,7 @@ import io.outsight.core.json.RecordFormatException;
 import io.outsight.core.kafka.Backoff;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.RawArticle;
 import io.outsight.index.dedup.ClusterAssigner;
 import io.outsight.index.dedup.ClusterAssignment;
@@ -147,7 +148,8 @@ public final class Reprocessor {
             }
             // Syndicated copies are clustered anew in the new version, as the live sink does (first indexed wins).
             clusters.startBatch();
-            Map<String, ClusterAssignment> assignments = clusters.assign(articles);
+            Map<String, ClusterAssignment> assignments = clusters.assign(
+                    articles.stream().map(EnrichedSummary::of).toList());
             var documents = new ArrayList<IndexDocument>(articles.size());
             for (EnrichedArticle article : articles) {
                 byte[] json = codec.encode(article);

@@ -8,10 +8,12 @@ import io.outsight.core.kafka.BatchHandler;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.kafka.TransientStageException;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.index.dedup.ClusterAssigner;
 import io.outsight.index.dedup.ClusterAssignment;
 import io.outsight.index.dedup.ClusterFields;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +88,11 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
      * order correctly.
      */
     public static long versionOf(EnrichedArticle article) {
-        var at = article.enrichedAt();
-        return Math.max(0, at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000);
+        return versionOf(article.enrichedAt());
+    }
+
+    private static long versionOf(Instant enrichedAt) {
+        return Math.max(0, enrichedAt.getEpochSecond() * 1_000_000 + enrichedAt.getNano() / 1_000);
     }
 
     @Override
@@ -107,8 +112,7 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
             if (clusters != null) {
                 slice = withClusters(slice);
             }
-            // Only the record and its document stay until Elasticsearch answers: the decoded articles (several
-            // times the size of their JSON) go with the slice.
+            // Only the record and its document stay until Elasticsearch answers: the summaries go with the slice.
             for (Decoded decoded : slice) {
                 pending.add(decoded.document());
                 sent.add(new Sent(decoded.source(), decoded.document()));
@@ -154,7 +158,11 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         return out;
     }
 
-    /** The records that are enriched articles, as documents; the others become dead letters in {@code out}. */
+    /**
+     * The records that are enriched articles, as documents; the others become dead letters in {@code out}. Only the
+     * fields the stage uses are read ({@link RecordCodec#summarize}, which says what it checks): the record is sent as
+     * it is, and binding every article's text, entities and figures cost the stage more time than anything else.
+     */
     private List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records,
             List<ProducerRecord<String, byte[]>> out) {
         var decoded = new ArrayList<Decoded>(records.size());
@@ -163,11 +171,11 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
                 if (record.value() == null) {
                     throw new RecordFormatException("empty record (null value)");
                 }
-                var article = codec.decode(record.value(), EnrichedArticle.class);
+                var summary = codec.summarize(record.value());
                 // The record is sent as it is: it is already the document (see RecordCodec), and re-serialising
                 // every article would cost the sink a good part of its speed.
-                decoded.add(new Decoded(record, article,
-                        new IndexDocument(article.id(), versionOf(article), record.value())));
+                decoded.add(new Decoded(record, summary,
+                        new IndexDocument(summary.id(), versionOf(summary.enrichedAt()), record.value())));
             } catch (RecordFormatException e) {
                 log.warn("{}-{}@{} ({}): not an enriched article: {}", record.topic(), record.partition(),
                         record.offset(), record.key(), e.getMessage());
@@ -179,19 +187,19 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
 
     /** The slice's documents with the cluster fields of their articles. */
     private List<Decoded> withClusters(List<Decoded> slice) throws TransientStageException {
-        Map<String, ClusterAssignment> assignments = assign(slice.stream().map(Decoded::article).toList());
+        Map<String, ClusterAssignment> assignments = assign(slice.stream().map(Decoded::summary).toList());
         var placed = new ArrayList<Decoded>(slice.size());
         for (Decoded decoded : slice) {
             var document = decoded.document();
             var assignment = assignments.get(document.id());
-            placed.add(assignment == null ? decoded : new Decoded(decoded.source(), decoded.article(),
+            placed.add(assignment == null ? decoded : new Decoded(decoded.source(), decoded.summary(),
                     new IndexDocument(document.id(), document.version(),
                             ClusterFields.addTo(document.json(), assignment))));
         }
         return placed;
     }
 
-    private Map<String, ClusterAssignment> assign(List<EnrichedArticle> articles) throws TransientStageException {
+    private Map<String, ClusterAssignment> assign(List<EnrichedSummary> articles) throws TransientStageException {
         try {
             return Objects.requireNonNull(clusters, "clusters").assign(articles);
         } catch (IOException | ElasticsearchException e) {
@@ -226,8 +234,8 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         sink.close();
     }
 
-    /** A record that is an enriched article, and the document it becomes. */
-    private record Decoded(ConsumerRecord<String, byte[]> source, EnrichedArticle article, IndexDocument document) {}
+    /** A record that is an enriched article, what the stage uses of it, and the document it becomes. */
+    private record Decoded(ConsumerRecord<String, byte[]> source, EnrichedSummary summary, IndexDocument document) {}
 
     /** A document handed to the sink, and the record it came from (for its dead letter). */
     private record Sent(ConsumerRecord<String, byte[]> source, IndexDocument document) {}

@@ -6,6 +6,7 @@ import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
 import io.outsight.index.dedup.ClusterAssigner;
@@ -194,7 +195,7 @@ public final class ClusterLookupBenchmark {
         }
         var assigner = new ClusterAssigner(es, corpus.alias);
         long start = System.nanoTime();
-        var assignments = assigner.assign(probes);
+        var assignments = assigner.assign(probes.stream().map(EnrichedSummary::of).toList());
         double elapsed = (System.nanoTime() - start) / 1e6;
         if (measured) {
             corpus.millis.add(elapsed);

@@ -9,6 +9,7 @@ import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
 import io.outsight.index.layout.IndexLayout;
@@ -89,7 +90,7 @@ class CandidateLookupCostIT {
     private static Lookup lookUp(List<EnrichedArticle> batch) throws Exception {
         var lookup = new CandidateLookup(proxied, ALIAS);
         proxy.clear();
-        var found = lookup.find(batch);
+        var found = lookup.find(batch.stream().map(EnrichedSummary::of).toList());
         var candidates = new TreeMap<String, List<String>>();
         found.forEach((id, f) -> candidates.put(id, f.candidates().stream().map(ClusterMember::id).sorted().toList()));
         return new Lookup(proxy.exchanges(), candidates);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
@@ -57,6 +58,14 @@ class CandidateLookupIT {
                 Instant.parse("2026-05-02T08:00:00Z"), ENRICHED).withFingerprint(fingerprint);
     }
 
+    private static List<EnrichedSummary> summaries(EnrichedArticle... articles) {
+        return summaries(List.of(articles));
+    }
+
+    private static List<EnrichedSummary> summaries(List<EnrichedArticle> articles) {
+        return articles.stream().map(EnrichedSummary::of).toList();
+    }
+
     /** Stores the article as the sink would, with its cluster fields, and makes it searchable. */
     private static void store(String index, EnrichedArticle article, String clusterId) throws Exception {
         byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(clusterId));
@@ -70,7 +79,7 @@ class CandidateLookupIT {
         var copy = article("https://portal.example/story", Fingerprints.copy(7, 10, 1));
         var unrelated = article("https://other.example/story", Fingerprints.story(8));
 
-        var found = lookup.find(List.of(copy, unrelated));
+        var found = lookup.find(summaries(copy, unrelated));
 
         var candidates = found.get(copy.id()).candidates();
         assertEquals(1, candidates.size(), candidates.toString());
@@ -87,7 +96,7 @@ class CandidateLookupIT {
         assertTrue(found.get(unrelated.id()).candidates().isEmpty(), found.toString());
 
         // Its own document comes back as itself, not as a candidate.
-        var again = lookup.find(List.of(stored)).get(stored.id());
+        var again = lookup.find(summaries(stored)).get(stored.id());
         assertEquals(stored.id(), again.self().id());
         assertTrue(again.candidates().isEmpty(), again.toString());
     }
@@ -141,8 +150,8 @@ class CandidateLookupIT {
         }
         batch.add(TestArticles.fingerprinted(5, ENRICHED, 7)); // an indexed article again: its own document
 
-        var together = candidates(new CandidateLookup(es, alias).find(batch));
-        var oneByOne = candidates(new CandidateLookup(es, alias, 0).find(batch));
+        var together = candidates(new CandidateLookup(es, alias).find(summaries(batch)));
+        var oneByOne = candidates(new CandidateLookup(es, alias, 0).find(summaries(batch)));
 
         assertEquals(oneByOne, together);
         assertTrue(together.values().stream().filter(c -> !c.isEmpty()).count() >= 400, together.toString());

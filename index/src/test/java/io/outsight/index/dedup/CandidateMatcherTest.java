@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
 import io.outsight.index.TestArticles;
 import java.time.Instant;
@@ -31,16 +31,16 @@ class CandidateMatcherTest {
             documentFingerprints.add(fingerprint);
             documents.add(new ClusterMember("doc-" + i, "doc-" + i, null, withoutBandKeys(fingerprint)));
         }
-        var articles = new ArrayList<EnrichedArticle>();
+        var articles = new ArrayList<EnrichedSummary>();
         for (int i = 0; i < 150; i++) {
             var fingerprint = Fingerprints.copy(random.nextInt(120), random.nextInt(121), 1_000 + i);
-            articles.add(TestArticles.numbered(i, NOW).withFingerprint(fingerprint));
+            articles.add(EnrichedSummary.of(TestArticles.numbered(i, NOW).withFingerprint(fingerprint)));
         }
 
         var found = CandidateMatcher.match(articles, documents, Integer.MAX_VALUE);
 
         int matched = 0;
-        for (EnrichedArticle article : articles) {
+        for (EnrichedSummary article : articles) {
             var expected = new TreeSet<String>();
             for (int d = 0; d < documents.size(); d++) {
                 if (sharesKey(article.fingerprint(), documentFingerprints.get(d))) {
@@ -67,7 +67,7 @@ class CandidateMatcherTest {
                     withoutBandKeys(Fingerprints.copy(5, 4, i))));
         }
 
-        var found = CandidateMatcher.match(List.of(article), documents, 3).get(article.id());
+        var found = CandidateMatcher.match(List.of(EnrichedSummary.of(article)), documents, 3).get(article.id());
 
         assertEquals("doc-0", found.self().clusterId());
         assertEquals(List.of("doc-0", "doc-1", "doc-2"), found.candidates().stream().map(ClusterMember::id).toList());
@@ -83,7 +83,7 @@ class CandidateMatcherTest {
 
         var article = TestArticles.numbered(1, NOW).withFingerprint(fingerprint);
 
-        Map<String, CandidateLookup.Found> found = CandidateMatcher.match(List.of(article), documents, 50);
+        Map<String, CandidateLookup.Found> found = CandidateMatcher.match(List.of(EnrichedSummary.of(article)), documents, 50);
 
         assertEquals(List.of(), found.get(article.id()).candidates());
     }

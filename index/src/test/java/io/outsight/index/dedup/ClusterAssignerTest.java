@@ -3,7 +3,7 @@ package io.outsight.index.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ class ClusterAssignerTest {
         return found;
     });
 
-    private static EnrichedArticle article(String url, String published, long story, int changed) {
+    private static EnrichedSummary article(String url, String published, long story, int changed) {
         return ClusterRuleTest.article(url, Instant.parse(published), Fingerprints.copy(story, changed, url.length()));
     }
 
@@ -123,7 +123,7 @@ class ClusterAssignerTest {
         var visible = new int[1];
         var assigner = new ClusterAssigner(new CandidateSource() {
             @Override
-            public Map<String, CandidateLookup.Found> find(List<EnrichedArticle> articles) {
+            public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
                 return Map.of();
             }
 
@@ -134,14 +134,14 @@ class ClusterAssignerTest {
         });
         int batches = ClusterAssigner.RECENT_CAPACITY / 100 + 1;
         for (int b = 0; b < batches; b++) {
-            var batch = new ArrayList<EnrichedArticle>();
+            var batch = new ArrayList<EnrichedSummary>();
             for (int i = 0; i < 100; i++) {
                 batch.add(article("https://x.example/" + b + "/" + i, "2026-05-02T00:00:00Z", 1_000L * b + i, 0));
             }
             assigner.assign(batch);
             // Half the table's capacity written since the last refresh: the next batch refreshes first.
             assertEquals(b * 100 / (ClusterAssigner.RECENT_CAPACITY / 2), visible[0], "before batch " + (b + 1));
-            assigner.remember(batch.stream().map(EnrichedArticle::id).toList());
+            assigner.remember(batch.stream().map(EnrichedSummary::id).toList());
         }
         assertEquals(2, visible[0]);
     }

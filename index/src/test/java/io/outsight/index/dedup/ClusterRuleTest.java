@@ -3,7 +3,7 @@ package io.outsight.index.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.outsight.core.record.EnrichedArticle;
+import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.TextFingerprint;
 import io.outsight.index.TestArticles;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClusterRuleTest {
     private static final Instant ENRICHED = Instant.parse("2026-05-01T00:00:00Z");
 
-    static EnrichedArticle article(String url, @Nullable Instant published, @Nullable TextFingerprint fingerprint) {
+    static EnrichedSummary article(String url, @Nullable Instant published, @Nullable TextFingerprint fingerprint) {
         var a = TestArticles.article(url, "Title", "BPO", "IN", "BPO", 2026, 1e9, published, ENRICHED);
-        return a.withFingerprint(fingerprint);
+        return EnrichedSummary.of(a.withFingerprint(fingerprint));
     }
 
-    private static ClusterMember placed(EnrichedArticle article, ClusterAssignment assignment) {
+    private static ClusterMember placed(EnrichedSummary article, ClusterAssignment assignment) {
         return ClusterMember.of(assignment, article.fingerprint());
     }
 
