@@ -1,32 +1,41 @@
 package io.outsight.app.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code outsight bench} prints: the machine, the ceiling, the pipeline's rates, latencies and workers, and
- * whether the targets were met (end-to-end at least {@value #TARGET_RATIO} of the ceiling; every worker ended
- * normally with its peak live heap under {@value #HEAP_HEADROOM} of its limit). Immutable.
+ * What {@code outsight bench} found: the machine, the timed rounds (each a ceiling and a pipeline pass over articles
+ * of its own), the workers over the whole run, and whether the targets were met. The ratio target is judged on the
+ * median of the rounds' ratios (end-to-end at least {@value #TARGET_RATIO} of the ceiling), so that one slow or
+ * fast minute of a shared machine does not decide it; the heap target asks that every worker ended normally with its
+ * peak live heap under {@value #HEAP_HEADROOM} of its limit. {@link BenchReportText} and {@link BenchReportJson}
+ * print it. Immutable.
  *
+ * @param count articles per round
+ * @param pageBytes HTML bytes of all timed rounds' pages
+ * @param plannedRounds rounds asked for; {@code rounds} has fewer when one did not complete (no later round runs)
+ * @param workers each worker's account over the whole run (all rounds)
  * @param workerHeap the workers' {@code -Xmx} as given ("256m")
  * @param workerHeapBytes the same in bytes
  */
-public record BenchReport(Machine machine, int count, int warmUp, long seed, String runId, int pageBytes, CeilingRun.Result ceiling,
-        PipelineRun.Result pipeline, String workerHeap, long workerHeapBytes) {
+public record BenchReport(Machine machine, int count, int warmUp, long seed, String runId, int pageBytes,
+        int plannedRounds, List<BenchRound> rounds, WorkerLayout layout, List<WorkerResult> workers, String workerHeap,
+        long workerHeapBytes) {
     static final double TARGET_RATIO = 0.7;
     static final double HEAP_HEADROOM = 0.8;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public BenchReport {
         Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(ceiling, "ceiling");
-        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(runId, "runId");
+        rounds = List.copyOf(rounds);
+        Objects.requireNonNull(layout, "layout");
+        workers = List.copyOf(workers);
+        Objects.requireNonNull(workerHeap, "workerHeap");
     }
 
     /** Where and when the benchmark ran. */
@@ -54,14 +63,45 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
         return seconds <= 0 ? 0 : articles / seconds;
     }
 
-    public double endToEndRate() {
-        return rate(pipeline.searchable(), pipeline.searchableSeconds());
+    /** An end-to-end rate over a ceiling rate; 0 when the ceiling is 0. */
+    static double ratio(double endToEnd, double ceiling) {
+        return ceiling <= 0 ? 0 : endToEnd / ceiling;
     }
 
-    /** End-to-end rate over the ceiling's rate. */
+    /** The median: the middle value of an odd count, the mean of the two middle values of an even one; 0 of none. */
+    static double median(double... values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The ceiling's timed passes of every round added up. */
+    CeilingRun.Result ceilingTotal() {
+        return CeilingRun.Result.total(rounds.stream().map(BenchRound::ceiling).toList());
+    }
+
+    /** The pipeline's timed passes of every round added up (rates over the summed seconds, every latency). */
+    PipelineRound pipelineTotal() {
+        return PipelineRound.total(rounds.stream().map(BenchRound::pipeline).toList());
+    }
+
+    /** The headline ratio, on which the target is judged: the median of the rounds' end-to-end / ceiling ratios. */
     public double ratio() {
-        double ceilingRate = ceiling.perSecond();
-        return ceilingRate <= 0 ? 0 : endToEndRate() / ceilingRate;
+        return median(rounds.stream().mapToDouble(BenchRound::ratio).toArray());
+    }
+
+    /** For information: the end-to-end rate of all rounds together over the ceiling's rate of all rounds together. */
+    public double ratioOfSummedRates() {
+        return ratio(pipelineTotal().endToEndRate(), ceilingTotal().perSecond());
+    }
+
+    /** Whether the median ratio reached {@value #TARGET_RATIO}. */
+    public boolean ratioTargetMet() {
+        return ratio() >= TARGET_RATIO;
     }
 
     /**
@@ -70,154 +110,39 @@ public record BenchReport(Machine machine, int count, int warmUp, long seed, Str
      * limit, so it was never close to collecting back-to-back.
      */
     public boolean heapTargetMet() {
-        return pipeline.workers().size() == pipeline.layout().processes().size()
-                && pipeline.workers().stream().allMatch(w -> w.heap() != null
+        return workers.size() == layout.processes().size()
+                && workers.stream().allMatch(w -> w.heap() != null
                 && w.heap().peakLiveBytes() <= HEAP_HEADROOM * workerHeapBytes
                 && (w.exitCode() == 0 || w.exitCode() == 143));
     }
 
     /** Whether the ratio and heap targets were met. */
     public boolean targetsMet() {
-        return ratio() >= TARGET_RATIO && heapTargetMet();
+        return ratioTargetMet() && heapTargetMet();
     }
 
-    /** Whether every URL got a status and every fetched article became searchable. */
+    /** Whether every planned round ran, every URL got a status and every fetched article became searchable. */
     public boolean complete() {
-        return pipeline.complete() && pipeline.searchable() == pipeline.fetched();
-    }
-
-    public void printText(PrintWriter out) {
-        var m = machine;
-        out.printf(Locale.ROOT, "outsight bench: %,d generated articles (seed %d, %,d KB of HTML) after a warm-up of %,d"
-                + " others, run %s%n", count, seed, pageBytes / 1024, warmUp, runId);
-        out.printf(Locale.ROOT, "machine: %d cores, %.1f GiB, %s, %s; load average %.1f before, %.1f after; %s%n",
-                m.cores(), m.memoryBytes() / (1024.0 * 1024 * 1024), m.jdk(), m.os(), m.loadBefore(), m.loadAfter(),
-                m.at());
-        out.printf(Locale.ROOT, "%nceiling (one process, no Kafka or Elasticsearch): %,d articles in %.1f s = %.1f/s"
-                + " (%d not ok); CPU %.1f s = %.0f ms per article%n", ceiling.articles(),
-                ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond(), ceiling.failed(), ceiling.cpu().toNanos() / 1e9,
-                perArticleMillis(ceiling.cpu().toNanos() / 1e9, ceiling.articles()));
-        var p = pipeline;
-        out.printf(Locale.ROOT, "%npipeline (%s, Kafka, Elasticsearch):%n", p.layout().description());
-        out.printf(Locale.ROOT, "  statuses %s of %,d submitted%n", p.statuses(), p.submitted());
-        out.printf(Locale.ROOT, "  fetched    %,6d in %6.1f s = %7.1f/s%n", p.fetched(), p.fetchedSeconds(),
-                rate(p.fetched(), p.fetchedSeconds()));
-        out.printf(Locale.ROOT, "  enriched   %,6d in %6.1f s = %7.1f/s%n", p.enriched(), p.enrichedSeconds(),
-                rate(p.enriched(), p.enrichedSeconds()));
-        out.printf(Locale.ROOT, "  searchable %,6d in %6.1f s = %7.1f/s  (end to end)%n", p.searchable(),
-                p.searchableSeconds(), endToEndRate());
-        out.printf(Locale.ROOT, "  latency fetch -> searchable: p50 %,d ms, p95 %,d ms, max %,d ms "
-                + "(first seen by a search polled every %d ms)%n", p.fetchToSearchable().p50(),
-                p.fetchToSearchable().p95(), p.fetchToSearchable().max(), PipelineRun.POLL_MILLIS);
-        out.printf(Locale.ROOT, "  latency fetch -> enriched:   p50 %,d ms, p95 %,d ms, max %,d ms (record timestamps)%n",
-                p.fetchToEnriched().p50(), p.fetchToEnriched().p95(), p.fetchToEnriched().max());
-        out.printf(Locale.ROOT, "  workers (-Xmx%s): CPU after start-up %.1f s together = %.0f ms per article (Kafka and "
-                + "Elasticsearch not counted); with start-up and model loading %.1f s%n", workerHeap,
-                workerCpuSeconds(true), perArticleMillis(workerCpuSeconds(true), pipeline.searchable()),
-                workerCpuSeconds(false));
-        if (p.machineCpuSeconds() != null) {
-            double available = machine.cores() * p.searchableSeconds();
-            double servers = p.serverCpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
-            var named = new StringBuilder();
-            p.serverCpuSeconds().forEach((name, seconds) -> named.append(String.format(Locale.ROOT, ", %s %.1f s",
-                    name, seconds)));
-            out.printf(Locale.ROOT, "  machine CPU meanwhile: %.1f s of the %.1f s its %d cores had (%.0f%% busy): workers"
-                    + " %.1f s%s, the rest %.1f s (%sthe benchmark serving pages and watching, anything else running)%n",
-                    p.machineCpuSeconds(), available, machine.cores(),
-                    available > 0 ? 100 * p.machineCpuSeconds() / available : 0, workerCpuSeconds(true), named,
-                    p.machineCpuSeconds() - workerCpuSeconds(true) - servers,
-                    p.serverCpuSeconds().isEmpty() ? "Kafka, Elasticsearch, " : "");
-        }
-        for (var w : p.workers()) {
-            var heap = w.heap();
-            out.printf(Locale.ROOT, "    %-7s pid %-8d exit %-4d peak heap used %s, peak live %s, %s GC pauses, CPU %s%n",
-                    w.stage(), w.pid(), w.exitCode(), heap == null ? "?" : mib(heap.peakUsedBytes()),
-                    heap == null ? "?" : mib(heap.peakLiveBytes()), heap == null ? "?" : heap.collections(),
-                    w.cpuSeconds() == null ? "?" : String.format(Locale.ROOT, "%.1f s (%.1f s after start-up)",
-                            w.cpuSeconds(), w.cpuSecondsWorking() == null ? 0 : w.cpuSecondsWorking()));
-        }
-        out.printf(Locale.ROOT, "%nend-to-end / ceiling = %.2f (target >= %.1f: %s); workers steady under -Xmx%s (exited normally, "
-                + "peak live <= %.0f%%): %s%s%n", ratio(), TARGET_RATIO, ratio() >= TARGET_RATIO ? "met" : "NOT met",
-                workerHeap, HEAP_HEADROOM * 100,
-                heapTargetMet() ? "yes" : "NO", complete() ? "" : "; INCOMPLETE: not every article became searchable");
-        out.flush();
-    }
-
-    public void printJson(PrintWriter out) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("count", count).put("warm_up", warmUp).put("seed", seed).put("run_id", runId).put("page_bytes", pageBytes);
-        root.putObject("machine").put("cores", machine.cores()).put("memory_bytes", machine.memoryBytes())
-                .put("jdk", machine.jdk()).put("os", machine.os()).put("at", machine.at().toString())
-                .put("load_before", machine.loadBefore()).put("load_after", machine.loadAfter());
-        root.putObject("ceiling").put("articles", ceiling.articles()).put("failed", ceiling.failed())
-                .put("seconds", ceiling.elapsed().toNanos() / 1e9).put("per_second", ceiling.perSecond())
-                .put("bulk_bytes", ceiling.bulkBytes())
-                .put("cpu_seconds", ceiling.cpu().toNanos() / 1e9);
-        var p = pipeline;
-        var pipe = root.putObject("pipeline");
-        pipe.put("submitted", p.submitted()).put("complete", p.complete());
-        var statuses = pipe.putObject("statuses");
-        p.statuses().forEach(statuses::put);
-        pipe.putObject("fetched").put("articles", p.fetched()).put("seconds", p.fetchedSeconds())
-                .put("per_second", rate(p.fetched(), p.fetchedSeconds()));
-        pipe.putObject("enriched").put("articles", p.enriched()).put("seconds", p.enrichedSeconds())
-                .put("per_second", rate(p.enriched(), p.enrichedSeconds()));
-        pipe.putObject("searchable").put("articles", p.searchable()).put("seconds", p.searchableSeconds())
-                .put("per_second", endToEndRate());
-        pipe.put("workers_cpu_seconds", workerCpuSeconds(false)).put("workers_cpu_seconds_working",
-                workerCpuSeconds(true));
-        if (p.machineCpuSeconds() != null) {
-            pipe.put("machine_cpu_seconds", p.machineCpuSeconds());
-        }
-        if (!p.serverCpuSeconds().isEmpty()) {
-            var servers = pipe.putObject("server_cpu_seconds");
-            p.serverCpuSeconds().forEach(servers::put);
-        }
-        latency(pipe.putObject("latency_fetch_to_searchable_ms"), p.fetchToSearchable());
-        latency(pipe.putObject("latency_fetch_to_enriched_ms"), p.fetchToEnriched());
-        pipe.put("layout", p.layout().name().toLowerCase(Locale.ROOT));
-        var workers = pipe.putArray("workers");
-        for (var w : p.workers()) {
-            var node = workers.addObject().put("stage", w.stage()).put("pid", w.pid()).put("exit_code", w.exitCode())
-                    .put("xmx", workerHeap).put("log", w.log().toString());
-            if (w.cpuSeconds() != null) {
-                node.put("cpu_seconds", w.cpuSeconds());
-            }
-            if (w.cpuSecondsWorking() != null) {
-                node.put("cpu_seconds_working", w.cpuSecondsWorking());
-            }
-            if (w.heap() != null) {
-                node.put("peak_heap_used_bytes", w.heap().peakUsedBytes())
-                        .put("peak_heap_live_bytes", w.heap().peakLiveBytes())
-                        .put("max_heap_bytes", w.heap().maxBytes()).put("gc_pauses", w.heap().collections())
-                        .put("gc_pause_millis", w.heap().pauseMillis());
-            }
-        }
-        root.put("ratio", ratio()).put("target_ratio", TARGET_RATIO).put("ratio_met", ratio() >= TARGET_RATIO)
-                .put("heap_met", heapTargetMet()).put("complete", complete());
-        out.println(root.toString());
-        out.flush();
-    }
-
-    private static void latency(ObjectNode node, LatencySummary summary) {
-        node.put("count", summary.count()).put("p50", summary.p50()).put("p95", summary.p95()).put("max", summary.max());
+        return rounds.size() == plannedRounds && rounds.stream().allMatch(r -> r.pipeline().allSearchable());
     }
 
     /**
-     * CPU seconds of the three workers together (as far as the OS reported them).
+     * CPU seconds of the workers together (as far as the OS reported them).
      *
-     * @param working only what they used after the URLs were submitted (without start-up and model loading)
+     * @param working only what they used during the timed rounds' pipeline parts, summed over the rounds; else from
+     *     their start to the end of the last round
      */
     double workerCpuSeconds(boolean working) {
-        return pipeline.workers().stream().map(w -> working ? w.cpuSecondsWorking() : w.cpuSeconds())
+        return workers.stream().map(w -> working ? w.cpuSecondsWorking() : w.cpuSeconds())
                 .mapToDouble(s -> s == null ? 0 : s).sum();
     }
 
-    private static double perArticleMillis(double seconds, int articles) {
-        return articles == 0 ? 0 : seconds * 1000 / articles;
+    public void printText(PrintWriter out) {
+        new BenchReportText(this).print(out);
     }
 
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
+    /** Prints one JSON object; its {@code ratio} is the median of the rounds' ratios, as {@link #ratio()}. */
+    public void printJson(PrintWriter out) {
+        new BenchReportJson(this).print(out);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * {@code outsight bench} without the command line: generates the pages, serves them, runs the ceiling
- * ({@link CeilingRun}) and then the pipeline ({@link PipelineRun}) over the same URLs, and reports both. The ceiling
- * runs first, while Kafka and Elasticsearch idle, so that it has the same servers running beside it as the pipeline.
+ * {@code outsight bench} without the command line: generates the pages, serves them, warms up the ceiling
+ * ({@link CeilingRun}) and then the pipeline ({@link RunningPipeline}), and times rounds: each round runs the ceiling
+ * and then the pipeline over articles of its own. Alternating the two sides within a round means that a slow minute
+ * of a shared machine slows both sides of one round, rather than one side of the whole run; the report judges the
+ * median of the rounds' ratios. The workers stay up across the rounds and idle while the ceiling runs in this
+ * process, so that the ceiling has the same servers and processes running beside it as the pipeline.
  *
  * <p>Not thread-safe; one benchmark at a time per stack (the workers join the stages' consumer groups).
  */
@@ -49,18 +53,29 @@ public final class Benchmark {
     /**
      * What to run.
      *
-     * @param warmUp articles run through the ceiling and through the pipeline before each is timed (other pages
-     *     of the same generator), so that both are measured with compiled code rather than one JIT warm-up against
-     *     three
+     * @param count articles of each timed round
+     * @param warmUp articles run through the ceiling and through the pipeline before the rounds (other pages of the
+     *     same generator), so that both are measured with compiled code rather than one JIT warm-up against three
+     * @param rounds timed rounds, at least 1; each has {@code count} articles of its own
      * @param clearAlias delete the alias's old indices first (only for the benchmark's own alias)
      * @param jvmArgs of each worker ({@code -Xmx256m})
      * @param workerArgs of each worker ({@code -D key=value} settings, the same the config has)
      * @param workerHeap the heap limit as given, for the report; {@code workerHeapBytes} the same in bytes
+     * @param timeout the longest wait for the warm-up, or for one round, to become searchable
      * @param layout how the stages are spread over worker processes
      */
-    public record Plan(int count, int warmUp, long seed, boolean clearAlias, List<String> jvmArgs, List<String> workerArgs,
-            String workerHeap, long workerHeapBytes, Duration timeout, WorkerLayout layout) {
+    public record Plan(int count, int warmUp, int rounds, long seed, boolean clearAlias, List<String> jvmArgs,
+            List<String> workerArgs, String workerHeap, long workerHeapBytes, Duration timeout, WorkerLayout layout) {
         public Plan {
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be at least 1: " + count);
+            }
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("--warm-up must be 0 or more: " + warmUp);
+            }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1: " + rounds);
+            }
             Objects.requireNonNull(layout, "layout");
             jvmArgs = List.copyOf(jvmArgs);
             workerArgs = List.copyOf(workerArgs);
@@ -75,34 +90,65 @@ public final class Benchmark {
         Instant at = Instant.now();
         String runId = Long.toString(at.toEpochMilli(), 36);
         String alias = config.get(ConfigKeys.INDEX_ALIAS);
-        progress.accept("generating " + plan.count() + " articles and " + plan.warmUp() + " for the warm-up (seed "
-                + plan.seed() + ")");
-        var pages = new ArticleGenerator(plan.seed()).pages(plan.warmUp() + plan.count());
+        int timed = plan.rounds() * plan.count();
+        progress.accept("generating " + plan.rounds() + " x " + plan.count() + " articles and " + plan.warmUp()
+                + " for the warm-up (seed " + plan.seed() + ")");
+        // Seeded: the warm-up comes first, then each round's pages, so one round of N is the pages of a run of N.
+        var pages = new ArticleGenerator(plan.seed()).pages(plan.warmUp() + timed);
         int pageBytes = pages.subList(plan.warmUp(), pages.size()).stream().mapToInt(p -> p.html().length()).sum();
         if (plan.clearAlias()) {
             clear(alias);
         }
         try (var site = BenchSite.start(pages, "bench-" + runId)) {
             List<String> warmUp = site.urls().subList(0, plan.warmUp());
-            List<String> urls = site.urls().subList(plan.warmUp(), pages.size());
             progress.accept("serving them at " + site.baseUrl() + "/" + site.prefix() + "/");
             if (!warmUp.isEmpty()) {
                 progress.accept("ceiling: warm-up, " + warmUp.size() + " other articles first (not timed)");
                 new CeilingRun(config, alias).run(warmUp, "bench-ceiling-warmup-" + runId);
             }
-            progress.accept("ceiling: the stages in one loop, without Kafka or Elasticsearch …");
-            var ceiling = new CeilingRun(config, alias).run(urls, "bench-ceiling-" + runId);
-            progress.accept(String.format(Locale.ROOT, "ceiling: %d articles in %.1f s = %.1f/s", ceiling.articles(),
-                    ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
             progress.accept("pipeline: starting " + plan.layout().description() + " (" + String.join(" ", plan.jvmArgs())
                     + ") …");
             Path folder = config.get(ConfigKeys.STACK_DATA_DIR).resolve("bench").resolve(runId).toAbsolutePath();
-            var pipeline = new PipelineRun(endpoints, es, alias, serverPids, progress).run(warmUp, urls, "bench-" + runId,
-                    plan.jvmArgs(), plan.workerArgs(), plan.layout(), folder, plan.timeout());
+            var rounds = new ArrayList<BenchRound>();
+            List<WorkerResult> workers;
+            try (var pipeline = RunningPipeline.start(endpoints, es, alias, serverPids, plan.layout(), plan.jvmArgs(),
+                    plan.workerArgs(), folder, plan.timeout(), progress)) {
+                if (!warmUp.isEmpty()) {
+                    pipeline.warmUp(warmUp, "bench-" + runId + "-warmup");
+                }
+                for (int i = 1; i <= plan.rounds(); i++) {
+                    int from = plan.warmUp() + (i - 1) * plan.count();
+                    var round = round(i, plan.rounds(), site.urls().subList(from, from + plan.count()), runId,
+                            alias, pipeline);
+                    rounds.add(round);
+                    if (!round.pipeline().complete()) {
+                        progress.accept("round " + i + " did not complete within " + plan.timeout()
+                                + "; no further round is run (its leftovers would be timed with it)");
+                        break;
+                    }
+                }
+                workers = pipeline.stop();
+            }
             return new BenchReport(BenchReport.Machine.current(at, loadBefore), plan.count(), plan.warmUp(),
-                    plan.seed(), runId,
-                    pageBytes, ceiling, pipeline, plan.workerHeap(), plan.workerHeapBytes());
+                    plan.seed(), runId, pageBytes, plan.rounds(), rounds, plan.layout(), workers, plan.workerHeap(),
+                    plan.workerHeapBytes());
         }
+    }
+
+    /** One timed round: the ceiling over the round's articles in this process, then the pipeline over their URLs. */
+    private BenchRound round(int number, int of, List<String> urls, String runId, String alias,
+            RunningPipeline pipeline) throws Exception {
+        progress.accept("round " + number + " of " + of + ": ceiling, the stages in one loop, without Kafka or"
+                + " Elasticsearch …");
+        var ceiling = new CeilingRun(config, alias).run(urls, "bench-ceiling-" + runId + "-" + number);
+        progress.accept(String.format(Locale.ROOT, "round %d: ceiling %d articles in %.1f s = %.1f/s", number,
+                ceiling.articles(), ceiling.elapsed().toNanos() / 1e9, ceiling.perSecond()));
+        String source = "bench-" + runId + "-" + number;
+        var round = new BenchRound(number, source, ceiling, pipeline.timedRound(urls, source));
+        progress.accept(String.format(Locale.ROOT, "round %d: end to end %d articles in %.1f s = %.1f/s; ratio %.2f",
+                number, round.pipeline().searchable(), round.pipeline().searchableSeconds(),
+                round.pipeline().endToEndRate(), round.ratio()));
+        return round;
     }
 
     /**

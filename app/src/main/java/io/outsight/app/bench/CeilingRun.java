@@ -56,6 +56,23 @@ final class CeilingRun {
         double perSecond() {
             return BenchReport.rate(articles, elapsed);
         }
+
+        /** The runs added up: articles, failures, time, bytes and CPU summed. */
+        static Result total(List<Result> runs) {
+            int articles = 0;
+            int failed = 0;
+            Duration elapsed = Duration.ZERO;
+            long bulkBytes = 0;
+            Duration cpu = Duration.ZERO;
+            for (var run : runs) {
+                articles += run.articles;
+                failed += run.failed;
+                elapsed = elapsed.plus(run.elapsed);
+                bulkBytes += run.bulkBytes;
+                cpu = cpu.plus(run.cpu);
+            }
+            return new Result(articles, failed, elapsed, bulkBytes, cpu);
+        }
     }
 
     private final RecordCodec codec = new RecordCodec();

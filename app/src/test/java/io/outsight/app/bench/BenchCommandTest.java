@@ -19,7 +19,7 @@ class BenchCommandTest {
         commandLine.setOut(new PrintWriter(out));
         assertEquals(0, commandLine.execute("bench", "--help"));
         for (String option : new String[] {"--count", "--warm-up", "--seed", "--json", "--keep-stack", "--worker-heap",
-                "--worker-jvm-option", "--one-worker"}) {
+                "--worker-jvm-option", "--one-worker", "--rounds"}) {
             assertTrue(out.toString().contains(option), option + " in " + out);
         }
     }
@@ -43,5 +43,21 @@ class BenchCommandTest {
         commandLine.setErr(new PrintWriter(err));
         assertEquals(2, commandLine.execute("bench", "--count", "0"));
         assertTrue(err.toString().contains("--count"), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-1"})
+    void roundsBelowOneAreBadUsage(String rounds) {
+        var err = new StringWriter();
+        var commandLine = OutsightCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        assertEquals(2, commandLine.execute("bench", "--rounds", rounds));
+        assertTrue(err.toString().contains("--rounds"), err.toString());
+    }
+
+    @Test
+    void threeRoundsByDefault() {
+        var parsed = OutsightCommand.commandLine().parseArgs("bench").subcommand();
+        assertEquals(3, parsed.commandSpec().findOption("--rounds").<Integer>getValue());
     }
 }
