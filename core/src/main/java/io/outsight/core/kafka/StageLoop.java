@@ -31,6 +31,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    /** The batch started and not yet completed, for an {@link OverlappingBatchHandler}; the loop's thread only. */
+    private @Nullable Batch inFlight;
 
     /**
      * Implemented by a handler that knows which records of a batch succeeded better than "not sent to the DLQ":
@@ -130,7 +133,10 @@ public final class StageLoop implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(topics, new ConsumerRebalanceListener() {
                 @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Commit the batch in flight while this consumer still owns its partitions (called within poll).
+                    finishInFlight();
+                }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -140,26 +146,69 @@ public final class StageLoop implements Runnable, AutoCloseable {
             });
             int failures = 0;
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (records.isEmpty()) {
-                    continue;
+                // While a batch is in flight, do not wait for records: finish it at once if there are none.
+                ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? POLL_TIMEOUT : Duration.ZERO);
+                Batch next = records.isEmpty() ? null : start(records);
+                Batch earlier = inFlight;
+                inFlight = null;
+                boolean committed = false;
+                if (earlier != null) {
+                    // Completed only now, after the next batch started: the handler's work went on meanwhile.
+                    if (!complete(earlier)) {
+                        // The next batch was started after this one: both go again, from this one's first records.
+                        if (next != null) {
+                            next.settle();
+                        }
+                        rewind(earlier, next);
+                        pause(backoff.delay(failures++));
+                        continue;
+                    }
+                    committed = true;
                 }
-                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
-                records.forEach(batch::add);
-                if (process(batch)) {
+                if (next != null && (next.failedToStart || !(handler instanceof OverlappingBatchHandler))) {
+                    if (!complete(next)) {
+                        rewind(next, null);
+                        pause(backoff.delay(failures++));
+                        continue;
+                    }
+                    committed = true;
+                    next = null;
+                }
+                if (committed) {
                     failures = 0;
-                } else {
-                    rewind(batch);
-                    pause(backoff.delay(failures++));
                 }
+                inFlight = next;
             }
+            finishInFlight();
         } catch (WakeupException e) {
             if (running.get()) {
                 throw e;
             }
+            settleInFlight();
         } finally {
             closeClients();
             stopped.countDown();
+        }
+    }
+
+    /**
+     * On a normal stop or before partitions are revoked: the batch still in flight is finished and committed, as
+     * any other; if that fails, it is rewound, to be replayed by whoever then owns its partitions.
+     */
+    private void finishInFlight() {
+        Batch last = inFlight;
+        inFlight = null;
+        if (last != null && !complete(last)) {
+            rewind(last, null);
+        }
+    }
+
+    /** On a stop that interrupted a commit: the batch in flight is left to be replayed, but its work is waited for. */
+    private void settleInFlight() {
+        Batch last = inFlight;
+        inFlight = null;
+        if (last != null) {
+            last.settle();
         }
     }
 
@@ -171,29 +220,53 @@ public final class StageLoop implements Runnable, AutoCloseable {
         }
     }
 
-    /** Processes and commits one batch; false when it must be retried. */
-    private boolean process(List<ConsumerRecord<String, byte[]>> batch) {
-        List<ProducerRecord<String, byte[]>> outputs;
-        long batchSucceeded;
+    /**
+     * Starts processing a batch: all of it for a plain handler, which then only needs its outputs produced and its
+     * offsets committed; the sending for an {@link OverlappingBatchHandler}.
+     */
+    private Batch start(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> records0 = new ArrayList<>(records.count());
+        records.forEach(records0::add);
+        var batch = new Batch(records0);
         try {
-            outputs = handler.handle(batch);
-            batchSucceeded = handler instanceof SuccessCount count ? count.lastBatchSucceeded() : -1;
+            if (handler instanceof OverlappingBatchHandler overlapping) {
+                batch.started = overlapping.start(batch.records);
+            } else {
+                batch.outputs = handler.handle(batch.records);
+                batch.succeeded = handler instanceof SuccessCount count ? count.lastBatchSucceeded() : -1;
+            }
         } catch (TransientStageException e) {
-            log.warn("{}: transient failure on {} records from {}, will retry: {}", stage, batch.size(),
-                    describe(batch), e.getMessage());
-            return false;
+            batch.failedToStart = true;
+            warnTransient(batch, e);
         } catch (RuntimeException e) {
-            log.error("{}: unexpected failure on {} records from {}; sending them to the DLQ", stage, batch.size(),
-                    describe(batch), e);
-            outputs = deadLetters(batch, e);
-            batchSucceeded = 0;
+            deadLetterAll(batch, e);
         }
+        return batch;
+    }
+
+    /** Finishes a started batch, produces its outputs and commits it; false when it must be retried. */
+    private boolean complete(Batch batch) {
+        if (batch.failedToStart) {
+            return false;
+        }
+        if (batch.started != null) {
+            try {
+                batch.outputs = batch.started.finish();
+                batch.succeeded = batch.started.succeeded();
+            } catch (TransientStageException e) {
+                warnTransient(batch, e);
+                return false;
+            } catch (RuntimeException e) {
+                deadLetterAll(batch, e);
+            }
+        }
+        var outputs = Objects.requireNonNull(batch.outputs, "outputs");
         try {
             if (transactional) {
-                produceInTransaction(outputs, batch);
+                produceInTransaction(outputs, batch.records);
             } else {
                 produceAndWait(outputs);
-                consumer.commitSync(nextOffsets(batch));
+                consumer.commitSync(nextOffsets(batch.records));
             }
         } catch (ProducerFencedException e) {
             // Another instance took over this loop's transactional id: this one must stop, not retry. (An
@@ -208,7 +281,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
             abortQuietly();
             throw e;
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            log.warn("{}: producing results of {} failed, will retry: {}", stage, describe(batch), e.toString());
+            log.warn("{}: producing results of {} failed, will retry: {}", stage, describe(batch.records),
+                    e.toString());
             abortQuietly();
             return false;
         } catch (InterruptedException e) {
@@ -217,17 +291,30 @@ public final class StageLoop implements Runnable, AutoCloseable {
             running.set(false);
             return false;
         }
-        count(batch.size(), outputs, batchSucceeded);
+        count(batch.records.size(), outputs, batch.succeeded);
         return true;
+    }
+
+    private void warnTransient(Batch batch, TransientStageException e) {
+        log.warn("{}: transient failure on {} records from {}, will retry: {}", stage, batch.records.size(),
+                describe(batch.records), e.getMessage());
+    }
+
+    private void deadLetterAll(Batch batch, RuntimeException e) {
+        log.error("{}: unexpected failure on {} records from {}; sending them to the DLQ", stage, batch.records.size(),
+                describe(batch.records), e);
+        batch.outputs = deadLetters(batch.records, e);
+        batch.succeeded = 0;
+        batch.started = null;
     }
 
     /** Counts a committed batch; {@code batchSucceeded} -1: every record not dead-lettered succeeded. */
     private void count(int batchSize, List<ProducerRecord<String, byte[]>> outputs, long batchSucceeded) {
         long letters = outputs.stream().filter(o -> o.topic().equals(Topics.ARTICLES_DLQ)).count();
-        consumed.addAndGet(batchSize);
         produced.addAndGet(outputs.size() - letters);
         deadLettered.addAndGet(letters);
         succeeded.addAndGet(batchSucceeded >= 0 ? batchSucceeded : Math.max(0, batchSize - letters));
+        consumed.addAndGet(batchSize); // last: whoever sees a batch consumed sees its other counts too
     }
 
     private void produceAndWait(List<ProducerRecord<String, byte[]>> outputs)
@@ -281,12 +368,21 @@ public final class StageLoop implements Runnable, AutoCloseable {
         return new ProducerRecord<>(Topics.ARTICLES_DLQ, record.key(), CODEC.encode(letter));
     }
 
-    private void rewind(List<ConsumerRecord<String, byte[]>> batch) {
+    /** Seeks back to the first records of a failed batch and of the batch started after it, if any. */
+    private void rewind(Batch failed, @Nullable Batch later) {
         var first = new HashMap<TopicPartition, Long>();
-        for (var record : batch) {
-            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        for (Batch batch : later == null ? List.of(failed) : List.of(failed, later)) {
+            for (var record : batch.records) {
+                first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+            }
         }
-        first.forEach(consumer::seek);
+        // Only partitions still assigned: after a rebalance the others are their new owner's to replay.
+        var assigned = consumer.assignment();
+        first.forEach((partition, offset) -> {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
@@ -350,6 +446,34 @@ public final class StageLoop implements Runnable, AutoCloseable {
      * Stops the loop after the current batch and waits for the consumer to close; closes the clients at once if the
      * loop never ran (a pipeline whose start failed half-way), where nothing else would.
      */
+    /** One polled batch on its way through the loop; touched by the loop's thread only. */
+    private static final class Batch {
+        final List<ConsumerRecord<String, byte[]>> records;
+        /** Set while an {@link OverlappingBatchHandler}'s batch is started and not finished. */
+        OverlappingBatchHandler.@Nullable Started started;
+        /** What to produce for the batch, once known. */
+        @Nullable List<ProducerRecord<String, byte[]>> outputs;
+        long succeeded = -1;
+        boolean failedToStart;
+
+        Batch(List<ConsumerRecord<String, byte[]>> records) {
+            this.records = records;
+        }
+
+        /** Waits until the handler is done with the batch, whatever the outcome (the batch is replayed). */
+        void settle() {
+            if (started == null) {
+                return;
+            }
+            try {
+                started.finish();
+            } catch (TransientStageException | RuntimeException e) {
+                log.debug("a batch to be replayed ended with {}", e.toString());
+            }
+            started = null;
+        }
+    }
+
     @Override
     public void close() {
         running.set(false);

@@ -29,8 +29,36 @@ class StageLoopTest {
     private static final TopicPartition P0 = new TopicPartition(IN, 0);
     private static final Backoff NO_WAIT = new Backoff(Duration.ZERO, Duration.ZERO);
 
-    @SuppressWarnings("deprecation") // the String-strategy constructor is the one available in 4.x clients
-    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST.name().toLowerCase());
+    private final RevokingConsumer consumer = new RevokingConsumer();
+
+    /** The in-memory consumer, calling the rebalance listener as Kafka does (the mock's own rebalance does not). */
+    private static final class RevokingConsumer extends MockConsumer<String, byte[]> {
+        private org.apache.kafka.clients.consumer.@org.jspecify.annotations.Nullable ConsumerRebalanceListener listener;
+        /** The committed offset of P0 right after each revocation's callback returned. */
+        final List<Long> committedWhenRevoked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @SuppressWarnings("deprecation") // the String-strategy constructor is the one available in 4.x clients
+        RevokingConsumer() {
+            super(OffsetResetStrategy.EARLIEST.name().toLowerCase());
+        }
+
+        @Override
+        public synchronized void subscribe(java.util.Collection<String> topics,
+                org.apache.kafka.clients.consumer.ConsumerRebalanceListener listener) {
+            super.subscribe(topics, listener);
+            this.listener = listener;
+        }
+
+        @Override
+        public synchronized void rebalance(java.util.Collection<TopicPartition> newAssignment) {
+            if (listener != null) {
+                listener.onPartitionsRevoked(assignment()); // while they are still assigned, as Kafka calls it
+                var meta = assignment().contains(P0) ? committed(java.util.Set.of(P0)).get(P0) : null;
+                committedWhenRevoked.add(meta == null ? 0 : meta.offset());
+            }
+            super.rebalance(newAssignment);
+        }
+    }
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
 
@@ -238,6 +266,97 @@ class StageLoopTest {
         }
     }
 
+    /**
+     * An {@link OverlappingBatchHandler} that records what the loop asks of it, and the committed offset at each
+     * finish; {@code failStart} and {@code failFinish} name batches (by their records' values) to fail once.
+     */
+    private final class RecordingHandler implements OverlappingBatchHandler {
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.Set<String> failStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> failFinish = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Started start(List<ConsumerRecord<String, byte[]>> batch) throws TransientStageException {
+            String name = batch.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining());
+            events.add("start " + name);
+            if (failStart.remove(name)) {
+                throw new TransientStageException("lookup failed");
+            }
+            return new Started() {
+                @Override
+                public List<ProducerRecord<String, byte[]>> finish() throws TransientStageException {
+                    events.add("finish " + name + " at " + committed());
+                    if (failFinish.remove(name)) {
+                        throw new TransientStageException("bulk refused");
+                    }
+                    return batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+                }
+
+                @Override
+                public long succeeded() {
+                    return batch.size();
+                }
+            };
+        }
+    }
+
+    @Test
+    void startsTheNextBatchBeforeFinishingThePreviousAndCommitsEachAfterItsFinish() throws Exception {
+        var handler = new RecordingHandler();
+        try (var loop = start(handler, "a", "b")) {
+            await(() -> committed() == 2 && loop.consumed() == 2);
+            assertEquals(List.of("start a", "start b", "finish a at 0", "finish b at 1"), handler.events);
+            assertEquals(2, loop.succeeded());
+            assertEquals(List.of("a", "b"), producer.history().stream().map(r -> new String(r.value())).toList());
+        }
+    }
+
+    @Test
+    void aBatchWhoseFinishFailedIsReplayedWithTheBatchStartedAfterIt() throws Exception {
+        var handler = new RecordingHandler();
+        handler.failFinish.add("a");
+        try (var loop = start(handler, "a", "b")) {
+            consumer.schedulePollTask(() -> {
+                rewoundTo.set((int) consumer.position(P0));
+                consumer.addRecord(new ConsumerRecord<>(IN, 0, 0, "a", "a".getBytes(StandardCharsets.UTF_8)));
+                consumer.addRecord(new ConsumerRecord<>(IN, 0, 1, "b", "b".getBytes(StandardCharsets.UTF_8)));
+            });
+            await(() -> committed() == 2 && loop.consumed() == 2);
+            assertEquals(0, rewoundTo.get(), "back to the failed batch's first offset");
+            // b was finished (its work waited for) but not committed before the replay.
+            assertEquals(List.of("start a", "start b", "finish a at 0", "finish b at 0", "start ab", "finish ab at 0"),
+                    handler.events);
+            assertEquals(List.of("a", "b"), producer.history().stream().map(r -> new String(r.value())).toList());
+            assertEquals(2, loop.consumed(), "a replayed batch counts once");
+        }
+    }
+
+    @Test
+    void aBatchThatFailedToStartIsReplayedAloneAfterTheEarlierOneCommits() throws Exception {
+        var handler = new RecordingHandler();
+        handler.failStart.add("b");
+        try (var loop = start(handler, "a", "b")) {
+            redeliverAfterRewind("b", 1, () -> {});
+            await(() -> committed() == 2 && loop.consumed() == 2);
+            assertEquals(1, rewoundTo.get(), "a committed, b rewound");
+            assertEquals(List.of("start a", "start b", "finish a at 0", "start b", "finish b at 1"), handler.events);
+        }
+    }
+
+    @Test
+    void theBatchInFlightIsCommittedBeforeItsPartitionsAreRevoked() throws Exception {
+        var handler = new RecordingHandler();
+        try (var loop = start(handler, "a")) {
+            // Revoked and assigned again, as Kafka's eager rebalance does: a batch left uncommitted would be replayed.
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+            await(() -> committed() == 1 && loop.consumed() == 1);
+            assertEquals(List.of("start a", "finish a at 0"), handler.events);
+            // The first revocation is the loop's start (nothing assigned yet); the second came with a in flight.
+            assertEquals(List.of(0L, 1L), consumer.committedWhenRevoked, "committed within the revocation");
+        }
+    }
+
     @Test
     void closingALoopThatNeverRanClosesItsClientsAndItNeverRuns() {
         var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), batch -> List.of(), NO_WAIT);
@@ -248,16 +367,18 @@ class StageLoopTest {
         assertTrue(consumer.subscription().isEmpty());
     }
 
-    private StageLoop start(BatchHandler handler) {
+    /** The loop on its thread, with {@code first} as its first polls' records, one per poll. */
+    private StageLoop start(BatchHandler handler, String... first) {
         var loop = new StageLoop("test", consumer, producer, List.of(IN), handler, NO_WAIT);
-        run(loop);
+        run(loop, first);
         return loop;
     }
 
     /** Runs the loop on a thread of its own, the consumer assigned the one partition from its start. */
-    private Thread run(StageLoop loop) {
+    private Thread run(StageLoop loop, String... first) {
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
         consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        feed(first); // scheduled before the loop polls, so no poll between them finds nothing
         return Thread.ofPlatform().daemon().start(loop);
     }
 

@@ -74,6 +74,13 @@ final class BandTable {
         return members.size();
     }
 
+    /** Forgets this member, unless the table holds another under its id by now (a later placement of the same id). */
+    void removeIfHeld(ClusterMember member) {
+        if (members.get(member.id()) == member) {
+            remove(member.id());
+        }
+    }
+
     /** Forgets every member, keeping the maps' tables (a table refilled batch after batch need not grow again). */
     void clear() {
         members.clear();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Places each article of a batch in its story's cluster (see {@link ClusterRule} for the rule), in time that does
@@ -17,10 +18,13 @@ import java.util.Objects;
  * articles this worker wrote recently, which a search cannot see yet (Elasticsearch makes writes searchable at the
  * next refresh, about a second later).
  *
- * <p>Usage per batch: {@link #startBatch}; {@link #assign} for each slice of the batch before writing it (a slice sees
+ * <p>Usage per batch: {@link #begin}; {@link #assign} for each slice of the batch before writing it (a slice sees
  * the placements of the batch's earlier slices, so a poll can be placed and sent slice by slice, the look-up of one
- * slice overlapping the bulk requests of the previous); {@link #remember} with the articles Elasticsearch stored,
- * after writing. Assignments of a batch that failed are not remembered, so its replay is placed as if new.
+ * slice overlapping the bulk requests of the previous); {@link #finish} with the articles Elasticsearch stored, after
+ * writing. A batch may begin before the previous one finished (the index stage sends a poll while the previous
+ * poll's last requests are answered): it sees that batch's placements too. Assignments of a batch that failed are
+ * {@linkplain #drop dropped}, so its replay is placed as if new. For one batch at a time, {@link #startBatch},
+ * {@link #assign(List)} and {@link #remember} do the same on an implicit current batch.
  *
  * <p>Not thread-safe: one per index worker, like the handler that calls it.
  */
@@ -39,11 +43,19 @@ public final class ClusterAssigner {
 
     private final CandidateSource lookup;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
-    /** The current batch's placements, not yet written: seen by its later slices, remembered once written. */
+    /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
     private final BandTable placed = new BandTable(Integer.MAX_VALUE);
-    private final Map<String, ClusterMember> pending = new LinkedHashMap<>();
     /** Articles remembered since the last {@link CandidateSource#makeWritesVisible}. */
     private int rememberedSinceVisible;
+    /** The batch of {@link #startBatch}, {@link #assign(List)} and {@link #remember}. */
+    private @Nullable Batch current;
+
+    /** The placements of one batch, not yet written. */
+    public static final class Batch {
+        private final Map<String, ClusterMember> members = new LinkedHashMap<>();
+
+        private Batch() {}
+    }
 
     /** @param index the alias or index the sink writes to, where the candidates are searched */
     public ClusterAssigner(ElasticsearchClient es, String index) {
@@ -54,24 +66,20 @@ public final class ClusterAssigner {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
-    /**
-     * Starts a batch, forgetting the placements of the previous one if it was never {@link #remember}ed (it failed,
-     * and its replay must be placed as if new).
-     */
-    public void startBatch() {
-        // Unbounded: it holds one batch, which the consumer's poll size bounds.
-        placed.clear();
-        pending.clear();
+    /** Begins a batch, which sees the placements of every batch begun before it and not yet finished or dropped. */
+    public Batch begin() {
+        return new Batch();
     }
 
     /**
-     * The cluster of every article of one slice of the current batch, by article id. The slice's articles are placed
-     * earliest published first, each seeing the indexed articles, the recent ones, those of the batch's earlier
-     * slices and those placed before it in the slice.
+     * The cluster of every article of one slice of a batch, by article id. The slice's articles are placed earliest
+     * published first, each seeing the indexed articles, the recent ones, those of the unfinished batches and those
+     * placed before it in the slice.
      *
-     * @throws IOException when the candidate search fails (the caller retries the batch)
+     * @throws IOException when the candidate search fails (the caller retries the batch, after {@link #drop})
      */
-    public Map<String, ClusterAssignment> assign(List<EnrichedSummary> slice) throws IOException {
+    public Map<String, ClusterAssignment> assign(Batch batch, List<EnrichedSummary> slice) throws IOException {
+        Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(slice, "slice");
         if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
             lookup.makeWritesVisible();
@@ -95,21 +103,55 @@ public final class ClusterAssigner {
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
             placed.put(member);
-            pending.put(article.id(), member);
+            batch.members.put(article.id(), member);
             assignments.put(article.id(), assignment);
         }
         return assignments;
     }
 
-    /** Ends the batch: records the articles of its slices that Elasticsearch stored, by id. */
-    public void remember(Collection<String> writtenIds) {
+    /** Ends a batch that was written: records those of its articles that Elasticsearch stored, by id. */
+    public void finish(Batch batch, Collection<String> writtenIds) {
+        Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(writtenIds, "writtenIds");
         for (String id : writtenIds) {
-            ClusterMember member = pending.get(id);
+            ClusterMember member = batch.members.get(id);
             if (member != null) {
                 recent.put(member);
                 rememberedSinceVisible++;
             }
+        }
+        drop(batch);
+    }
+
+    /** Forgets the placements of a batch that failed, so that its replay is placed as if new. */
+    public void drop(Batch batch) {
+        Objects.requireNonNull(batch, "batch");
+        batch.members.values().forEach(placed::removeIfHeld);
+        batch.members.clear();
+    }
+
+    /**
+     * Starts the one current batch, forgetting the placements of every unfinished batch (the previous one failed,
+     * and its replay must be placed as if new).
+     */
+    public void startBatch() {
+        // Unbounded: it holds the unfinished batches, which the consumer's poll size bounds.
+        placed.clear();
+        current = begin();
+    }
+
+    /** {@link #assign(Batch, List)} for the current batch (started if there is none). */
+    public Map<String, ClusterAssignment> assign(List<EnrichedSummary> slice) throws IOException {
+        if (current == null) {
+            startBatch();
+        }
+        return assign(Objects.requireNonNull(current), slice);
+    }
+
+    /** {@link #finish} for the current batch, which then ends. */
+    public void remember(Collection<String> writtenIds) {
+        if (current != null) {
+            finish(current, writtenIds);
         }
         startBatch();
     }

@@ -100,7 +100,8 @@ public final class BulkSink implements AutoCloseable {
 
     /**
      * Starts a batch whose documents are sent as they are added, so preparing the next documents overlaps with the
-     * requests already in flight. At most one batch at a time.
+     * requests already in flight. Several batches may be open at once (the index stage starts one before the
+     * previous one is answered): a request may carry documents of two, and each batch waits for its own.
      */
     public Batch batch() {
         return new Batch();
@@ -124,6 +125,11 @@ public final class BulkSink implements AutoCloseable {
 
         public int size() {
             return pending.size();
+        }
+
+        /** Sends what is buffered now, without waiting for answers (blocks only while the most requests are out). */
+        public void send() {
+            ingester.flush();
         }
 
         /**

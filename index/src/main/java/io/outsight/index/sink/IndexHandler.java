@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.json.RecordFormatException;
-import io.outsight.core.kafka.BatchHandler;
+import io.outsight.core.kafka.OverlappingBatchHandler;
 import io.outsight.core.kafka.StageLoop;
 import io.outsight.core.kafka.TransientStageException;
 import io.outsight.core.record.EnrichedArticle;
@@ -26,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index stage's batch handler: every enriched article of a polled batch goes through one {@link BulkSink},
- * and the handler returns only when Elasticsearch answered for each, so {@link StageLoop} commits the offsets
- * after the acknowledgement.
+ * The index stage's batch handler: every enriched article of a polled batch goes through one {@link BulkSink}, and
+ * a batch is finished only when Elasticsearch answered for each, so {@link StageLoop} commits the offsets after the
+ * acknowledgement. The loop starts the next batch before it finishes the previous one ({@link OverlappingBatchHandler}),
+ * so that Elasticsearch has the next requests while the last answers of a batch come, its offsets are committed
+ * and the next poll is read and placed.
  *
  * <ul>
  *   <li>Document id = article id; external version = {@link #versionOf enriched_at in microseconds}, so a replayed
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Called by one stage thread at a time; the counters may be read from any thread. Close it to stop the sink.
  */
-public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount, AutoCloseable {
+public final class IndexHandler implements OverlappingBatchHandler, StageLoop.SuccessCount, AutoCloseable {
     public static final String STAGE = "index";
     private static final Logger log = LoggerFactory.getLogger(IndexHandler.class);
 
@@ -95,67 +97,116 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         return Math.max(0, enrichedAt.getEpochSecond() * 1_000_000 + enrichedAt.getNano() / 1_000);
     }
 
+    /**
+     * Reads, places and sends the batch without waiting for Elasticsearch's answers, which {@link Started#finish}
+     * collects; the stage loop polls and starts the next batch meanwhile.
+     */
     @Override
-    public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch)
-            throws TransientStageException {
+    public Started start(List<ConsumerRecord<String, byte[]>> batch) throws TransientStageException {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
         var sent = new ArrayList<Sent>(batch.size());
         var pending = sink.batch();
-        if (clusters != null) {
-            clusters.startBatch();
-        }
-        // Slice by slice, so that reading and placing the next slice (its cluster look-up is one request) overlaps
-        // with the bulk requests of the previous one; a whole poll read and placed before its first request left
-        // Elasticsearch idle meanwhile, and that cost the sink half its speed.
-        for (int from = 0; from < batch.size(); from += sliceSize) {
-            var slice = decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out);
-            if (clusters != null) {
-                slice = withClusters(slice);
-            }
-            // Only the record and its document stay until Elasticsearch answers: the summaries go with the slice.
-            for (Decoded decoded : slice) {
-                pending.add(decoded.document());
-                sent.add(new Sent(decoded.source(), decoded.document()));
-            }
-        }
-        List<BulkOutcome> outcomes;
+        ClusterAssigner.Batch placing = clusters == null ? null : clusters.begin();
         try {
-            outcomes = pending.complete();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientStageException("interrupted while indexing", e);
-        }
-        long batchWritten = 0;
-        long batchStale = 0;
-        var writtenIds = new ArrayList<String>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            String id = sent.get(i).document().id();
-            switch (outcomes.get(i)) {
-                case BulkOutcome.Written w -> {
-                    batchWritten++;
-                    writtenIds.add(id);
+            // Slice by slice, so that reading and placing the next slice (its cluster look-up is one request)
+            // overlaps with the bulk requests of the previous one; a whole poll read and placed before its first
+            // request left Elasticsearch idle meanwhile, and that cost the sink half its speed.
+            for (int from = 0; from < batch.size(); from += sliceSize) {
+                var slice = decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out);
+                if (placing != null) {
+                    slice = withClusters(placing, slice);
                 }
-                case BulkOutcome.Stale s -> batchStale++;
-                case BulkOutcome.Retry retry -> throw new TransientStageException("Elasticsearch did not take "
-                        + id + " into " + sink.target() + ": " + retry.reason());
-                case BulkOutcome.Rejected r -> {
-                    String reason = "Elasticsearch rejected the document: " + r.reason();
-                    log.warn("{}: {}", id, reason);
-                    out.add(StageLoop.deadLetter(STAGE, sent.get(i).source(), reason, 1));
+                // Only the record and its document stay until Elasticsearch answers: the summaries go with the slice.
+                for (Decoded decoded : slice) {
+                    pending.add(decoded.document());
+                    sent.add(new Sent(decoded.source(), decoded.document()));
                 }
             }
+            pending.send(); // the batch's last, partial request goes now, not with the next batch's
+        } catch (TransientStageException | RuntimeException e) {
+            // Requests already sent are answered in their time; their documents are written again on the replay,
+            // which their versions make harmless.
+            if (placing != null) {
+                Objects.requireNonNull(clusters).drop(placing);
+            }
+            throw e;
         }
-        if (clusters != null) {
-            clusters.remember(writtenIds);
+        return new Written(out, sent, pending, placing);
+    }
+
+    /** A batch whose documents were handed to the sink, and what became of it once Elasticsearch answered. */
+    private final class Written implements Started {
+        private final List<ProducerRecord<String, byte[]>> out;
+        private final List<Sent> sent;
+        private final BulkSink.Batch pending;
+        private final ClusterAssigner.@Nullable Batch placing;
+        private long batchWritten;
+
+        Written(List<ProducerRecord<String, byte[]>> out, List<Sent> sent, BulkSink.Batch pending,
+                ClusterAssigner.@Nullable Batch placing) {
+            this.out = out;
+            this.sent = sent;
+            this.pending = pending;
+            this.placing = placing;
         }
-        long batchRejected = sent.size() - batchWritten - batchStale;
-        written.addAndGet(batchWritten);
-        lastBatchWritten = batchWritten;
-        stale.addAndGet(batchStale);
-        rejected.addAndGet(batchRejected);
-        log.debug("indexed {} articles into {} ({} already newer, {} rejected)", batchWritten, sink.target(),
-                batchStale, batchRejected);
-        return out;
+
+        @Override
+        public List<ProducerRecord<String, byte[]>> finish() throws TransientStageException {
+            try {
+                return outcomes(await());
+            } catch (TransientStageException | RuntimeException e) {
+                if (placing != null) {
+                    Objects.requireNonNull(clusters).drop(placing);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public long succeeded() {
+            return batchWritten;
+        }
+
+        private List<BulkOutcome> await() throws TransientStageException {
+            try {
+                return pending.complete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientStageException("interrupted while indexing", e);
+            }
+        }
+
+        private List<ProducerRecord<String, byte[]>> outcomes(List<BulkOutcome> outcomes)
+                throws TransientStageException {
+            long batchStale = 0;
+            var writtenIds = new ArrayList<String>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                String id = sent.get(i).document().id();
+                switch (outcomes.get(i)) {
+                    case BulkOutcome.Written w -> writtenIds.add(id);
+                    case BulkOutcome.Stale s -> batchStale++;
+                    case BulkOutcome.Retry retry -> throw new TransientStageException("Elasticsearch did not take "
+                            + id + " into " + sink.target() + ": " + retry.reason());
+                    case BulkOutcome.Rejected r -> {
+                        String reason = "Elasticsearch rejected the document: " + r.reason();
+                        log.warn("{}: {}", id, reason);
+                        out.add(StageLoop.deadLetter(STAGE, sent.get(i).source(), reason, 1));
+                    }
+                }
+            }
+            if (placing != null) {
+                Objects.requireNonNull(clusters).finish(placing, writtenIds);
+            }
+            batchWritten = writtenIds.size();
+            long batchRejected = sent.size() - batchWritten - batchStale;
+            written.addAndGet(batchWritten);
+            lastBatchWritten = batchWritten;
+            stale.addAndGet(batchStale);
+            rejected.addAndGet(batchRejected);
+            log.debug("indexed {} articles into {} ({} already newer, {} rejected)", batchWritten, sink.target(),
+                    batchStale, batchRejected);
+            return out;
+        }
     }
 
     /**
@@ -186,8 +237,10 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
     }
 
     /** The slice's documents with the cluster fields of their articles. */
-    private List<Decoded> withClusters(List<Decoded> slice) throws TransientStageException {
-        Map<String, ClusterAssignment> assignments = assign(slice.stream().map(Decoded::summary).toList());
+    private List<Decoded> withClusters(ClusterAssigner.Batch placing, List<Decoded> slice)
+            throws TransientStageException {
+        Map<String, ClusterAssignment> assignments = assign(placing,
+                slice.stream().map(Decoded::summary).toList());
         var placed = new ArrayList<Decoded>(slice.size());
         for (Decoded decoded : slice) {
             var document = decoded.document();
@@ -199,9 +252,10 @@ public final class IndexHandler implements BatchHandler, StageLoop.SuccessCount,
         return placed;
     }
 
-    private Map<String, ClusterAssignment> assign(List<EnrichedSummary> articles) throws TransientStageException {
+    private Map<String, ClusterAssignment> assign(ClusterAssigner.Batch placing, List<EnrichedSummary> articles)
+            throws TransientStageException {
         try {
-            return Objects.requireNonNull(clusters, "clusters").assign(articles);
+            return Objects.requireNonNull(clusters, "clusters").assign(placing, articles);
         } catch (IOException | ElasticsearchException e) {
             // Unreachable, overloaded or missing index: like a failed bulk request, the batch is tried again.
             throw new TransientStageException("could not look up the clusters of " + articles.size()

@@ -66,6 +66,31 @@ class ClusterAssignerTest {
     }
 
     @Test
+    void aBatchBegunBeforeTheLastFinishedSeesItsPlacementsAndADroppedOneLeavesTheOtherIntact() throws IOException {
+        var sending = assigner.begin();
+        var first = article("https://one.example/o", "2026-05-01T00:00:00Z", 11, 0);
+        var other = article("https://two.example/o", "2026-05-01T00:00:00Z", 12, 0);
+        assigner.assign(sending, List.of(first, other));
+        // The next poll is placed while the first one's requests are still out.
+        var next = assigner.begin();
+        var copy = article("https://three.example/o", "2026-05-02T00:00:00Z", 11, 4);
+        assertEquals(ClusterAssignment.duplicate(copy.id(), first.id()), assigner.assign(next, List.of(copy))
+                .get(copy.id()));
+        assigner.drop(next); // its requests failed
+        var copyOfOther = article("https://four.example/o", "2026-05-02T00:00:00Z", 12, 4);
+        var meanwhile = assigner.begin();
+        assertEquals(ClusterAssignment.duplicate(copyOfOther.id(), other.id()),
+                assigner.assign(meanwhile, List.of(copyOfOther)).get(copyOfOther.id()),
+                "dropping one batch leaves the placements of the batch still in flight");
+        assigner.drop(meanwhile);
+        assigner.finish(sending, List.of(first.id(), other.id()));
+        assertEquals(2, assigner.recentSize(), "the finished batch is remembered, the dropped ones are not");
+        var again = assigner.begin();
+        assertEquals(ClusterAssignment.duplicate(copy.id(), first.id()), assigner.assign(again, List.of(copy))
+                .get(copy.id()), "the replay of the dropped batch is placed as new, against what was written");
+    }
+
+    @Test
     void remembersWhatWasWrittenUntilTheIndexCanFindIt() throws IOException {
         var first = article("https://one.example/b", "2026-05-01T00:00:00Z", 2, 0);
         var notWritten = article("https://two.example/c", "2026-05-01T00:00:00Z", 3, 0);
