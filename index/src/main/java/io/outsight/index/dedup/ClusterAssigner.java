@@ -4,11 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.io.InterruptedIOException;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #drop dropped}, so its replay is placed as if new. For one batch at a time, {@link #startBatch},
  * {@link #assign(List)} and {@link #remember} do the same on an implicit current batch.
  *
- * <p>Not thread-safe: one per index worker, like the handler that calls it.
+ * <p>Not thread-safe: one per index worker, like the handler that calls it (the look-ups started ahead run on a thread
+ * of its own, which only searches). Close it to stop that thread.
  */
-public final class ClusterAssigner {
+public final class ClusterAssigner implements AutoCloseable {
     /**
      * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
      * write searchable (a refresh every second, later under load). So that an article it forgets is always
@@ -50,9 +57,14 @@ public final class ClusterAssigner {
     /** The batch of {@link #startBatch}, {@link #assign(List)} and {@link #remember}. */
     private @Nullable Batch current;
 
-    /** The placements of one batch, not yet written. */
+    /** Runs the look-ups started ahead ({@link #lookUpAhead}), one at a time; made on first use. */
+    private @Nullable ExecutorService lookups;
+
+    /** The placements of one batch, not yet written, and the look-ups started ahead for its slices. */
     public static final class Batch {
         private final Map<String, ClusterMember> members = new LinkedHashMap<>();
+        private final Map<List<EnrichedSummary>, Future<Map<String, CandidateLookup.Found>>> ahead =
+                new IdentityHashMap<>();
 
         private Batch() {}
     }
@@ -81,12 +93,7 @@ public final class ClusterAssigner {
     public Map<String, ClusterAssignment> assign(Batch batch, List<EnrichedSummary> slice) throws IOException {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(slice, "slice");
-        if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
-            lookup.makeWritesVisible();
-            rememberedSinceVisible = 0;
-        }
-        List<EnrichedSummary> fingerprinted = slice.stream().filter(a -> a.fingerprint() != null).toList();
-        Map<String, CandidateLookup.Found> found = lookup.find(fingerprinted);
+        Map<String, CandidateLookup.Found> found = found(batch, slice);
         var ordered = new ArrayList<>(slice);
         ordered.sort(ClusterRule.EARLIEST_FIRST);
         var assignments = new LinkedHashMap<String, ClusterAssignment>();
@@ -109,6 +116,62 @@ public final class ClusterAssigner {
         return assignments;
     }
 
+    /**
+     * Starts the candidate look-ups of slices that {@link #assign(Batch, List)} will place (given there as the same
+     * list objects), in the background and in order, so that the stage does not wait for each slice's search before
+     * placing it: a slice's look-up sees only what is indexed, never the placements before it, so it may run early.
+     *
+     * @throws IOException when the index had to be refreshed first and that failed
+     */
+    public void lookUpAhead(Batch batch, List<List<EnrichedSummary>> slices) throws IOException {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(slices, "slices");
+        refreshIfDue();
+        for (List<EnrichedSummary> slice : slices) {
+            var fingerprinted = fingerprinted(slice);
+            batch.ahead.put(slice, lookupThread().submit(() -> lookup.find(fingerprinted)));
+        }
+    }
+
+    private Map<String, CandidateLookup.Found> found(Batch batch, List<EnrichedSummary> slice) throws IOException {
+        var ahead = batch.ahead.remove(slice);
+        if (ahead == null) {
+            refreshIfDue();
+            return lookup.find(fingerprinted(slice));
+        }
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while looking up candidates");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime; // Elasticsearch's errors are runtime exceptions
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    private void refreshIfDue() throws IOException {
+        if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
+            lookup.makeWritesVisible();
+            rememberedSinceVisible = 0;
+        }
+    }
+
+    private static List<EnrichedSummary> fingerprinted(List<EnrichedSummary> slice) {
+        return slice.stream().filter(a -> a.fingerprint() != null).toList();
+    }
+
+    private ExecutorService lookupThread() {
+        if (lookups == null) {
+            lookups = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-lookup").daemon()
+                    .factory());
+        }
+        return lookups;
+    }
+
     /** Ends a batch that was written: records those of its articles that Elasticsearch stored, by id. */
     public void finish(Batch batch, Collection<String> writtenIds) {
         Objects.requireNonNull(batch, "batch");
@@ -128,6 +191,16 @@ public final class ClusterAssigner {
         Objects.requireNonNull(batch, "batch");
         batch.members.values().forEach(placed::removeIfHeld);
         batch.members.clear();
+        batch.ahead.values().forEach(ahead -> ahead.cancel(false)); // look-ups of slices never placed
+        batch.ahead.clear();
+    }
+
+    /** Stops the look-up thread, if there is one. */
+    @Override
+    public void close() {
+        if (lookups != null) {
+            lookups.shutdownNow();
+        }
     }
 
     /**

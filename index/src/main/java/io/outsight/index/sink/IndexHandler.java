@@ -75,7 +75,8 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
     /**
      * A handler writing through {@code sink}, which it owns and closes.
      *
-     * @param clusters places articles in story clusters, or null to index without {@code cluster_id}
+     * @param clusters places articles in story clusters (owned and closed by the handler), or null to index without
+     *     {@code cluster_id}
      */
     public IndexHandler(BulkSink sink, RecordCodec codec, @Nullable ClusterAssigner clusters) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -111,10 +112,19 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
             // Slice by slice, so that reading and placing the next slice (its cluster look-up is one request)
             // overlaps with the bulk requests of the previous one; a whole poll read and placed before its first
             // request left Elasticsearch idle meanwhile, and that cost the sink half its speed.
+            var slices = new ArrayList<List<Decoded>>();
             for (int from = 0; from < batch.size(); from += sliceSize) {
-                var slice = decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out);
+                slices.add(decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out));
+            }
+            var summaries = slices.stream().map(slice -> slice.stream().map(Decoded::summary).toList()).toList();
+            if (placing != null) {
+                // Every slice's search starts now, so that placing a slice waits for no answer but the first.
+                lookUpAhead(placing, summaries);
+            }
+            for (int i = 0; i < slices.size(); i++) {
+                var slice = slices.get(i);
                 if (placing != null) {
-                    slice = withClusters(placing, slice);
+                    slice = withClusters(placing, slice, summaries.get(i));
                 }
                 // Only the record and its document stay until Elasticsearch answers: the summaries go with the slice.
                 for (Decoded decoded : slice) {
@@ -237,10 +247,9 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
     }
 
     /** The slice's documents with the cluster fields of their articles. */
-    private List<Decoded> withClusters(ClusterAssigner.Batch placing, List<Decoded> slice)
-            throws TransientStageException {
-        Map<String, ClusterAssignment> assignments = assign(placing,
-                slice.stream().map(Decoded::summary).toList());
+    private List<Decoded> withClusters(ClusterAssigner.Batch placing, List<Decoded> slice,
+            List<EnrichedSummary> summaries) throws TransientStageException {
+        Map<String, ClusterAssignment> assignments = assign(placing, summaries);
         var placed = new ArrayList<Decoded>(slice.size());
         for (Decoded decoded : slice) {
             var document = decoded.document();
@@ -250,6 +259,16 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
                             ClusterFields.addTo(document.json(), assignment))));
         }
         return placed;
+    }
+
+    private void lookUpAhead(ClusterAssigner.Batch placing, List<List<EnrichedSummary>> slices)
+            throws TransientStageException {
+        try {
+            Objects.requireNonNull(clusters, "clusters").lookUpAhead(placing, slices);
+        } catch (IOException | ElasticsearchException e) {
+            throw new TransientStageException("could not refresh " + sink.target() + " before looking up clusters: "
+                    + e.getMessage(), e);
+        }
     }
 
     private Map<String, ClusterAssignment> assign(ClusterAssigner.Batch placing, List<EnrichedSummary> articles)
@@ -285,7 +304,13 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
 
     @Override
     public void close() {
-        sink.close();
+        try {
+            sink.close();
+        } finally {
+            if (clusters != null) {
+                clusters.close();
+            }
+        }
     }
 
     /** A record that is an enriched article, what the stage uses of it, and the document it becomes. */

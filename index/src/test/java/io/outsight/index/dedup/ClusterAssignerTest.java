@@ -91,6 +91,46 @@ class ClusterAssignerTest {
     }
 
     @Test
+    void looksUpAheadOnAThreadOfItsOwnAndPlacesEachSliceWithItsOwnAnswer() throws IOException {
+        var threads = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var stored = new ClusterMember("stored", "stored", null, Fingerprints.story(21));
+        try (var ahead = new ClusterAssigner(articles -> {
+            threads.add(Thread.currentThread().getName());
+            var found = new HashMap<String, CandidateLookup.Found>();
+            // The index holds story 21; only an article of the second slice shares it.
+            articles.forEach(a -> found.put(a.id(), a.fingerprint().estimatedJaccard(stored.fingerprint()) > 0.5
+                    ? new CandidateLookup.Found(null, List.of(stored)) : CandidateLookup.Found.NOTHING));
+            return found;
+        })) {
+            var batch = ahead.begin();
+            var first = List.of(article("https://one.example/h", "2026-05-01T00:00:00Z", 20, 0));
+            var copyOfIndexed = article("https://two.example/h", "2026-05-01T00:00:00Z", 21, 3);
+            var copyOfFirst = article("https://three.example/h", "2026-05-02T00:00:00Z", 20, 3);
+            var second = List.of(copyOfIndexed, copyOfFirst);
+            ahead.lookUpAhead(batch, List.of(first, second));
+            ahead.assign(batch, first);
+            var placed = ahead.assign(batch, second);
+            assertEquals(ClusterAssignment.duplicate(copyOfIndexed.id(), "stored"), placed.get(copyOfIndexed.id()));
+            assertEquals(ClusterAssignment.duplicate(copyOfFirst.id(), first.getFirst().id()),
+                    placed.get(copyOfFirst.id()), "a slice looked up early still sees the slices placed before it");
+            assertEquals(List.of("cluster-lookup", "cluster-lookup"), threads, "one search per slice, ahead");
+        }
+    }
+
+    @Test
+    void aLookUpAheadThatFailedFailsThePlacementOfItsSlice() throws IOException {
+        try (var failing = new ClusterAssigner(articles -> {
+            throw new IOException("search refused");
+        })) {
+            var batch = failing.begin();
+            var slice = List.of(article("https://one.example/i", "2026-05-01T00:00:00Z", 22, 0));
+            failing.lookUpAhead(batch, List.of(slice));
+            var e = assertThrows(IOException.class, () -> failing.assign(batch, slice));
+            assertEquals("search refused", e.getMessage());
+        }
+    }
+
+    @Test
     void remembersWhatWasWrittenUntilTheIndexCanFindIt() throws IOException {
         var first = article("https://one.example/b", "2026-05-01T00:00:00Z", 2, 0);
         var notWritten = article("https://two.example/c", "2026-05-01T00:00:00Z", 3, 0);
