@@ -94,6 +94,11 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
         return versionOf(article.enrichedAt());
     }
 
+    /** {@link #versionOf(EnrichedArticle)} from what the stage reads of a record. */
+    public static long versionOf(EnrichedSummary summary) {
+        return versionOf(summary.enrichedAt());
+    }
+
     private static long versionOf(Instant enrichedAt) {
         return Math.max(0, enrichedAt.getEpochSecond() * 1_000_000 + enrichedAt.getNano() / 1_000);
     }
@@ -236,7 +241,7 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
                 // The record is sent as it is: it is already the document (see RecordCodec), and re-serialising
                 // every article would cost the sink a good part of its speed.
                 decoded.add(new Decoded(record, summary,
-                        new IndexDocument(summary.id(), versionOf(summary.enrichedAt()), record.value())));
+                        new IndexDocument(summary.id(), versionOf(summary), record.value())));
             } catch (RecordFormatException e) {
                 log.warn("{}-{}@{} ({}): not an enriched article: {}", record.topic(), record.partition(),
                         record.offset(), record.key(), e.getMessage());
