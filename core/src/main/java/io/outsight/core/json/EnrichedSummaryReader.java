@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,9 @@ final class EnrichedSummaryReader {
             "content_hash", "source", "enricher_version");
     /** Required fields of an enriched record that are instants (the summary's). */
     private static final Set<String> REQUIRED_INSTANTS = Set.of("fetched_at", "enriched_at");
+    /** Every field an enriched record must have with a value. */
+    private static final Set<String> REQUIRED = Stream.of(REQUIRED_STRINGS, REQUIRED_INSTANTS, Set.of("id"))
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     private final ObjectMapper mapper;
     private final ObjectReader instants;
@@ -98,7 +103,7 @@ final class EnrichedSummaryReader {
 
         void read(String name, JsonParser parser) throws IOException {
             JsonToken value = parser.currentToken();
-            if (value != JsonToken.VALUE_NULL) {
+            if (value != JsonToken.VALUE_NULL && REQUIRED.contains(name)) {
                 present.add(name);
             }
             switch (name) {
@@ -133,13 +138,9 @@ final class EnrichedSummaryReader {
                 throw new RecordFormatException(TYPE + " has no integer " + RecordCodec.SCHEMA_VERSION_FIELD
                         + " field: not an Outsight record");
             }
-            for (String required : REQUIRED_STRINGS) {
+            for (String required : REQUIRED) {
                 requirePresent(required);
             }
-            for (String required : REQUIRED_INSTANTS) {
-                requirePresent(required);
-            }
-            requirePresent("id");
             return new EnrichedSummary(id, enrichedAt, fetchedAt, publishedAt, fingerprint);
         }
 

@@ -110,8 +110,8 @@ public final class RecordCodec {
 
     /**
      * What the index stage uses of an enriched record, read without binding the rest (see
-     * {@link EnrichedSummaryReader} for what is checked): several times faster than {@link #decode decoding} the
-     * whole article, which the stage does not need, since it sends the record to Elasticsearch as it is.
+     * {@link EnrichedSummaryReader} for what is checked): cheaper than {@link #decode decoding} the whole article,
+     * which the stage does not need, since it sends the record to Elasticsearch as it is.
      *
      * @throws UnsupportedSchemaVersionException when the record was written with a newer schema
      * @throws RecordFormatException when it is malformed JSON or lacks a field every enriched article has

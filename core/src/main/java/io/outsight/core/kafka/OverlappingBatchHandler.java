@@ -7,10 +7,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * A handler whose batch can be handed out before the previous batch is finished: {@link #start} sends the batch's
  * work on (the index stage's bulk requests) and returns; {@link StageLoop} then polls and starts the next batch, and
- * only then finishes the first and commits its offsets. So the system the work goes to is never left idle while the
- * loop waits for the last answers of a batch, commits, polls and prepares the next one, which cost the index stage a
- * fifth to a half of its speed. At most two batches are started and not finished; offsets are still committed in
- * order, each only after its batch {@linkplain Started#finish finished}.
+ * only then finishes the first and commits its offsets. So the system the work goes to is not left idle while the
+ * loop waits for the last answers of a batch, commits, polls and prepares the next one (without the overlap the index
+ * sink reached 0.78 of raw bulk's rate, with it 0.86; BENCHMARKS.md). At most two batches are started and not
+ * finished; offsets are still committed in order, each only after its batch {@linkplain Started#finish finished}.
  *
  * <p>The loop's promises: {@link Started#finish} is called once for every started batch, in the order they started,
  * on the loop's thread; a batch whose finish failed is processed again from its first record, together with the

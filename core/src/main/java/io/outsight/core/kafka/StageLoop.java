@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * Kafka transaction instead, so readers with {@code isolation.level=read_committed} see each output exactly once,
  * even when the stage crashes mid-batch and replays it.
  *
+ * <p>With an {@link OverlappingBatchHandler} (the index stage) the loop starts the next batch before it finishes the
+ * last one and commits its offsets, so that the handler's work goes on while a batch is committed and the next
+ * polled; offsets are still committed in order, each after its batch finished.
+ *
  * <p>A {@link TransientStageException} or a failed send rewinds to the batch's first offsets and retries after a
  * backoff. Any other exception from the handler is a bug or bad data that the handler did not classify: every
  * record of the batch then goes to {@link Topics#ARTICLES_DLQ} with the reason, and the loop goes on.
@@ -148,14 +152,15 @@ public final class StageLoop implements Runnable, AutoCloseable {
             while (running.get()) {
                 // While a batch is in flight, do not wait for records: finish it at once if there are none.
                 ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? POLL_TIMEOUT : Duration.ZERO);
+                Batch earlier = inFlight; // null if a revocation during the poll committed it
                 Batch next = records.isEmpty() ? null : start(records);
-                Batch earlier = inFlight;
-                inFlight = null;
+                inFlight = next; // from here on, what a stop waits for
                 boolean committed = false;
                 if (earlier != null) {
                     // Completed only now, after the next batch started: the handler's work went on meanwhile.
                     if (!complete(earlier)) {
                         // The next batch was started after this one: both go again, from this one's first records.
+                        inFlight = null;
                         if (next != null) {
                             next.settle();
                         }
@@ -166,18 +171,17 @@ public final class StageLoop implements Runnable, AutoCloseable {
                     committed = true;
                 }
                 if (next != null && (next.failedToStart || !(handler instanceof OverlappingBatchHandler))) {
+                    inFlight = null;
                     if (!complete(next)) {
                         rewind(next, null);
                         pause(backoff.delay(failures++));
                         continue;
                     }
                     committed = true;
-                    next = null;
                 }
                 if (committed) {
                     failures = 0;
                 }
-                inFlight = next;
             }
             finishInFlight();
         } catch (WakeupException e) {
@@ -225,9 +229,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
      * offsets committed; the sending for an {@link OverlappingBatchHandler}.
      */
     private Batch start(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> records0 = new ArrayList<>(records.count());
-        records.forEach(records0::add);
-        var batch = new Batch(records0);
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        var batch = new Batch(polled);
         try {
             if (handler instanceof OverlappingBatchHandler overlapping) {
                 batch.started = overlapping.start(batch.records);
@@ -442,10 +446,6 @@ public final class StageLoop implements Runnable, AutoCloseable {
         return stage;
     }
 
-    /**
-     * Stops the loop after the current batch and waits for the consumer to close; closes the clients at once if the
-     * loop never ran (a pipeline whose start failed half-way), where nothing else would.
-     */
     /** One polled batch on its way through the loop; touched by the loop's thread only. */
     private static final class Batch {
         final List<ConsumerRecord<String, byte[]>> records;
@@ -474,6 +474,10 @@ public final class StageLoop implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop after the current batch and waits for the consumer to close; closes the clients at once if the
+     * loop never ran (a pipeline whose start failed half-way), where nothing else would.
+     */
     @Override
     public void close() {
         running.set(false);

@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * articles this worker wrote recently, which a search cannot see yet (Elasticsearch makes writes searchable at the
  * next refresh, about a second later).
  *
- * <p>Usage per batch: {@link #begin}; {@link #assign} for each slice of the batch before writing it (a slice sees
- * the placements of the batch's earlier slices, so a poll can be placed and sent slice by slice, the look-up of one
- * slice overlapping the bulk requests of the previous); {@link #finish} with the articles Elasticsearch stored, after
- * writing. A batch may begin before the previous one finished (the index stage sends a poll while the previous
+ * <p>Usage per batch: {@link #begin}; optionally {@link #lookUpAhead} with all its slices, which starts their
+ * searches together; {@link #assign} for each slice of the batch before writing it (a slice sees the placements of
+ * the batch's earlier slices, so a poll can be placed and sent slice by slice); {@link #finish} with the articles
+ * Elasticsearch stored, after writing. A batch may begin before the previous one finished (the index stage sends a poll while the previous
  * poll's last requests are answered): it sees that batch's placements too. Assignments of a batch that failed are
  * {@linkplain #drop dropped}, so its replay is placed as if new. For one batch at a time, {@link #startBatch},
  * {@link #assign(List)} and {@link #remember} do the same on an implicit current batch.

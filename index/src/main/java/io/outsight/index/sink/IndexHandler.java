@@ -114,9 +114,9 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
         var pending = sink.batch();
         ClusterAssigner.Batch placing = clusters == null ? null : clusters.begin();
         try {
-            // Slice by slice, so that reading and placing the next slice (its cluster look-up is one request)
-            // overlaps with the bulk requests of the previous one; a whole poll read and placed before its first
-            // request left Elasticsearch idle meanwhile, and that cost the sink half its speed.
+            // In slices of one bulk request: each slice is sent as soon as it is placed, so placing the next one
+            // overlaps the requests of the previous (a whole poll placed before its first request left
+            // Elasticsearch idle meanwhile). Reading the summaries first is cheap, and lets every look-up start now.
             var slices = new ArrayList<List<Decoded>>();
             for (int from = 0; from < batch.size(); from += sliceSize) {
                 slices.add(decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out));
@@ -131,7 +131,6 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
                 if (placing != null) {
                     slice = withClusters(placing, slice, summaries.get(i));
                 }
-                // Only the record and its document stay until Elasticsearch answers: the summaries go with the slice.
                 for (Decoded decoded : slice) {
                     pending.add(decoded.document());
                     sent.add(new Sent(decoded.source(), decoded.document()));
