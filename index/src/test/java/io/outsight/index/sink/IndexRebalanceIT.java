@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.KafkaClients;
-import io.outsight.core.kafka.StageLoop;
 import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
 import io.outsight.index.layout.IndexLayout;
@@ -15,7 +14,6 @@ import io.outsight.stack.junit.LocalStackExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -52,26 +50,12 @@ class IndexRebalanceIT {
             var settings = BulkSettings.DEFAULT.withMaxOperations(100);
             var first = new IndexHandler(new BulkSink(es, alias, true, settings), CODEC);
             var second = new IndexHandler(new BulkSink(es, alias, true, settings), CODEC);
-            var firstLoop = new StageLoop("index", kafka.consumer(group, group + "-1", 300), producer, List.of(topic),
-                    first, IndexStageRun.QUICK);
-            var secondLoop = new StageLoop("index", kafka.consumer(group, group + "-2", 300), producer,
-                    List.of(topic), second, IndexStageRun.QUICK);
-            Thread firstThread = Thread.ofPlatform().name("it-index-1").start(firstLoop);
-            Thread secondThread = null;
-            try {
+            try (var firstWorker = IndexStageRun.start(kafka, producer, group, group + "-1", topic, first, 300)) {
                 ItSupport.await(Duration.ofSeconds(120), "the first worker to write 1,000 articles",
                         () -> first.written() >= 1_000);
                 assertTrue(first.written() < count, "the second worker must join mid-stream");
-                secondThread = Thread.ofPlatform().name("it-index-2").start(secondLoop);
-                ItSupport.awaitCommitted(stack.kafkaBootstrapServers(), group, topic, Duration.ofSeconds(180));
-            } finally {
-                firstLoop.close();
-                secondLoop.close();
-                first.close();
-                second.close();
-                firstThread.join(30_000);
-                if (secondThread != null) {
-                    secondThread.join(30_000);
+                try (var secondWorker = IndexStageRun.start(kafka, producer, group, group + "-2", topic, second, 300)) {
+                    ItSupport.awaitCommitted(stack.kafkaBootstrapServers(), group, topic, Duration.ofSeconds(180));
                 }
             }
 

@@ -21,15 +21,32 @@ final class IndexStageRun {
      */
     static void untilCommitted(KafkaClients kafka, String bootstrap, Producer<String, byte[]> producer, String group,
             String topic, IndexHandler handler, int pollSize, Duration timeout) throws Exception {
-        var loop = new StageLoop("index", kafka.consumer(group, group, pollSize), producer, List.of(topic), handler,
-                QUICK);
-        Thread thread = Thread.ofPlatform().name("it-index-" + group).start(loop);
-        try {
+        try (var worker = start(kafka, producer, group, group, topic, handler, pollSize)) {
             ItSupport.awaitCommitted(bootstrap, group, topic, timeout);
-        } finally {
-            loop.close();
-            handler.close();
-            thread.join(30_000);
+        }
+    }
+
+    /**
+     * Starts {@code handler} on {@code topic} as a member {@code clientId} of consumer group {@code group}, on a thread
+     * of its own; closing the result stops the loop, closes the handler and waits for the thread.
+     */
+    static Worker start(KafkaClients kafka, Producer<String, byte[]> producer, String group, String clientId,
+            String topic, IndexHandler handler, int pollSize) {
+        var loop = new StageLoop("index", kafka.consumer(group, clientId, pollSize), producer, List.of(topic), handler,
+                QUICK);
+        return new Worker(loop, handler, Thread.ofPlatform().name("it-index-" + clientId).start(loop));
+    }
+
+    /** An index stage running on its thread. */
+    record Worker(StageLoop loop, IndexHandler handler, Thread thread) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                loop.close();
+                handler.close();
+            } finally {
+                thread.join(30_000);
+            }
         }
     }
 }
