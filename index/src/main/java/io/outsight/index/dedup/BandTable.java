@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,13 +59,22 @@ final class BandTable {
         return Optional.ofNullable(members.get(id));
     }
 
-    /** Members sharing a band key or the normalised text with the fingerprint. */
+    /**
+     * Members sharing {@linkplain ClusterRule#sharedBandsRequired enough} band keys or the normalised text with the
+     * fingerprint: by band first, in the order they reached enough.
+     */
     List<ClusterMember> candidates(TextFingerprint fingerprint) {
+        int required = ClusterRule.sharedBandsRequired(fingerprint);
+        var shared = new HashMap<String, Integer>();
         var ids = new LinkedHashSet<String>();
         for (String key : fingerprint.bands()) {
-            addIds(byKey.get(key), ids);
+            forEachId(byKey.get(key), id -> {
+                if (shared.merge(id, 1, Integer::sum) == required) {
+                    ids.add(id);
+                }
+            });
         }
-        addIds(byKey.get(textKey(fingerprint)), ids);
+        forEachId(byKey.get(textKey(fingerprint)), ids::add);
         var found = new ArrayList<ClusterMember>(ids.size());
         ids.forEach(id -> found.add(members.get(id)));
         return found;
@@ -87,11 +97,11 @@ final class BandTable {
         byKey.clear();
     }
 
-    private static void addIds(@Nullable Object held, Set<String> ids) {
+    private static void forEachId(@Nullable Object held, Consumer<String> action) {
         if (held instanceof String id) {
-            ids.add(id);
+            action.accept(id);
         } else if (held instanceof Set<?> several) {
-            several.forEach(id -> ids.add((String) id));
+            several.forEach(id -> action.accept((String) id));
         }
     }
 

@@ -6,9 +6,12 @@ import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,17 +33,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, for each article of a batch, the indexed articles that may be copies of it: the documents sharing any of its
- * band keys or its normalised-text hash (terms queries on keyword fields, so the cost follows the matches, not the
- * size of the index), plus the article's own document if it is already indexed. Only the fields the clustering needs
- * come back.
+ * Finds, for each article of a batch, the indexed articles that may be copies of it: the documents sharing its
+ * normalised-text hash or at least {@value ClusterRule#MIN_SHARED_BANDS} of its band keys, plus the article's own
+ * document if it is already indexed. Only the fields the clustering needs come back.
  *
- * <p>One search serves the whole batch (up to {@value #ARTICLES_PER_SEARCH} articles): it asks for every document
- * matching any article's keys, and the matches are handed back to their articles here, by comparing signatures band
- * by band (two fingerprints share a band key exactly when their components in that band are equal). Per-article
- * searches in one multi-search cost Elasticsearch four to six times as much as indexing the same documents, because
- * each of them pays a search's fixed cost; one search pays it once. When more documents match than one search
- * returns ({@value #MAX_HITS}), the batch is looked up article by article, in one multi-search.
+ * <p>One request serves the whole batch: a multi-search with one search per group of up to
+ * {@value #ARTICLES_PER_SEARCH} articles, asking for every document that shares any key with any of them (a terms
+ * query on a keyword field, unscored: the cost follows the matches, not the size of the index). Which of those
+ * share enough keys with which article is worked out here, by comparing signatures band by band
+ * ({@link CandidateMatcher}): Elasticsearch can count matching keys per document only with a term query per key,
+ * and 32 term queries per article cost it ten times the one terms query (each seeks its term in every segment on its
+ * own; measured in BENCHMARKS.md). A search per article costs Elasticsearch four to six times as much as indexing the
+ * same documents, because each pays a search's fixed cost; a search per group pays it once. Groups are small enough
+ * that the documents sharing one key by chance (about 40 per article in a 25,000-article benchmark index) fit in one
+ * answer; when more match a group than one search returns (50 per article), its articles are looked up one by one,
+ * in one further multi-search, each asking for documents sharing two keys, so that chance matches cannot crowd out a
+ * copy.
  *
  * <p>Thread-safe.
  */
@@ -51,8 +59,11 @@ final class CandidateLookup implements CandidateSource {
      * copies) rarely crowd out a true copy; copies of one story beyond this many are in the same cluster anyway.
      */
     static final int MAX_CANDIDATES = 50;
-    /** Articles looked up by one search: 33 keys each stay well under Elasticsearch's 65,536 terms per query. */
-    static final int ARTICLES_PER_SEARCH = 1_000;
+    /**
+     * Articles looked up by one search of the multi-search: their documents sharing a key by chance stay well under
+     * what one search returns, and their 3,300 keys well under Elasticsearch's 65,536 terms per query.
+     */
+    static final int ARTICLES_PER_SEARCH = 100;
     /** The most documents one search returns (Elasticsearch's default result window). */
     static final int MAX_HITS = 10_000;
     private static final List<String> SOURCE = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
@@ -102,20 +113,9 @@ final class CandidateLookup implements CandidateSource {
      */
     @Override
     public Map<String, Found> find(List<EnrichedSummary> articles) throws IOException {
-        var found = new LinkedHashMap<String, Found>();
-        for (int from = 0; from < articles.size(); from += ARTICLES_PER_SEARCH) {
-            found.putAll(findPart(articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_SEARCH))));
+        if (articles.isEmpty()) {
+            return Map.of();
         }
-        return found;
-    }
-
-    /** A refresh of the index: what was written so far becomes searchable now, not at the next scheduled refresh. */
-    @Override
-    public void makeWritesVisible() throws IOException {
-        es.indices().refresh(r -> r.index(index));
-    }
-
-    private Map<String, Found> findPart(List<EnrichedSummary> articles) throws IOException {
         if (!fromSource) {
             try {
                 return lookUp(articles, false);
@@ -129,10 +129,50 @@ final class CandidateLookup implements CandidateSource {
         return lookUp(articles, true);
     }
 
+    /** A refresh of the index: what was written so far becomes searchable now, not at the next scheduled refresh. */
+    @Override
+    public void makeWritesVisible() throws IOException {
+        es.indices().refresh(r -> r.index(index));
+    }
+
     private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {
-        List<ClusterMember> matches = searchTogether(articles, source);
-        return matches != null ? CandidateMatcher.match(articles, matches, MAX_CANDIDATES)
-                : searchOneByOne(articles, source);
+        List<List<EnrichedSummary>> groups = groups(articles);
+        var searches = new ArrayList<RequestItem>(groups.size());
+        for (List<EnrichedSummary> group : groups) {
+            int size = Math.min(maxHits, group.size() * (MAX_CANDIDATES + 1));
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> {
+                b.size(size).trackTotalHits(t -> t.count(size + 1)).query(together(group));
+                return fields(b, source);
+            })));
+        }
+        var items = msearch(searches, articles.size());
+        var found = new LinkedHashMap<String, Found>();
+        var tooMany = new ArrayList<EnrichedSummary>();
+        for (int i = 0; i < groups.size(); i++) {
+            var group = groups.get(i);
+            var result = result(items.get(i), "candidate search for " + group.size() + " articles", source);
+            var total = result.hits().total();
+            if (total != null && total.value() > result.hits().hits().size()) {
+                log.debug("{} documents match the keys of {} articles, more than one search returns; looking them "
+                        + "up one by one", total.value(), group.size());
+                tooMany.addAll(group);
+                continue;
+            }
+            found.putAll(CandidateMatcher.match(group, members(result, source), MAX_CANDIDATES));
+        }
+        if (!tooMany.isEmpty()) {
+            found.putAll(searchOneByOne(tooMany, source));
+        }
+        return found;
+    }
+
+    /** The articles in order, in groups of {@value #ARTICLES_PER_SEARCH}. */
+    private static List<List<EnrichedSummary>> groups(List<EnrichedSummary> articles) {
+        var groups = new ArrayList<List<EnrichedSummary>>();
+        for (int from = 0; from < articles.size(); from += ARTICLES_PER_SEARCH) {
+            groups.add(articles.subList(from, Math.min(articles.size(), from + ARTICLES_PER_SEARCH)));
+        }
+        return groups;
     }
 
     /** Whether the lookups read candidates from {@code _source} (an index older than the signature's doc values). */
@@ -140,33 +180,35 @@ final class CandidateLookup implements CandidateSource {
         return fromSource;
     }
 
-    /**
-     * Every document matching any of the articles' keys or ids, in one search; null when more match than one search
-     * returns.
-     */
-    private @Nullable List<ClusterMember> searchTogether(List<EnrichedSummary> articles, boolean source)
+    private List<MultiSearchResponseItem<ObjectNode>> msearch(List<RequestItem> searches, int articles)
             throws IOException {
-        int size = Math.min(maxHits, articles.size() * (MAX_CANDIDATES + 1));
-        SearchResponse<ObjectNode> response;
+        List<MultiSearchResponseItem<ObjectNode>> items;
         try {
-            response = es.search(s -> {
-                s.index(index).size(size).trackTotalHits(t -> t.count(size + 1)).query(together(articles));
-                return source ? s.source(f -> f.filter(i -> i.includes(SOURCE)))
-                        : s.source(f -> f.fetch(false)).storedFields("_none_").docvalueFields(docValueFields());
-            }, ObjectNode.class);
+            items = es.msearch(m -> m.searches(searches), ObjectNode.class).responses();
         } catch (ElasticsearchException e) {
-            throw failure("candidate search for " + articles.size() + " articles", e.error(), source);
+            throw new IOException("candidate searches for " + articles + " articles failed: " + e.getMessage(), e);
         }
-        for (var shardFailure : response.shards().failures()) {
-            throw failure("candidate search for " + articles.size() + " articles", shardFailure.reason(), source);
+        if (items.size() != searches.size()) {
+            throw new IOException("Elasticsearch answered " + items.size() + " searches of " + searches.size());
         }
-        var total = response.hits().total();
-        var hits = response.hits().hits();
-        if (total != null && total.value() > hits.size()) {
-            log.debug("{} documents match the keys of {} articles, more than one search returns; looking them up one "
-                    + "by one", total.value(), articles.size());
-            return null;
+        return items;
+    }
+
+    /** The answer of one search of a multi-search; its failure, or any shard's, as an exception. */
+    private static MultiSearchItem<ObjectNode> result(MultiSearchResponseItem<ObjectNode> item, String what,
+            boolean source) throws IOException {
+        if (item.isFailure()) {
+            throw failure(what + " (" + item.failure().status() + ")", item.failure().error(), source);
         }
+        var result = item.result();
+        for (var shardFailure : result.shards().failures()) {
+            throw failure(what, shardFailure.reason(), source);
+        }
+        return result;
+    }
+
+    private List<ClusterMember> members(MultiSearchItem<ObjectNode> result, boolean source) {
+        var hits = result.hits().hits();
         var members = new ArrayList<ClusterMember>(hits.size());
         for (var hit : hits) {
             ClusterMember member = source ? fromSource(hit.id(), hit.source()) : fromDocValues(hit.fields());
@@ -175,6 +217,12 @@ final class CandidateLookup implements CandidateSource {
             }
         }
         return members;
+    }
+
+    /** Only what a candidate needs comes back: from doc values, or from {@code _source} on an old index. */
+    private static ObjectBuilder<SearchRequestBody> fields(SearchRequestBody.Builder body, boolean source) {
+        return source ? body.source(s -> s.filter(f -> f.includes(SOURCE)))
+                : body.source(s -> s.fetch(false)).storedFields("_none_").docvalueFields(docValueFields());
     }
 
     /** Any article's own document, normalised-text hash or band key, unscored. */
@@ -196,6 +244,20 @@ final class CandidateLookup implements CandidateSource {
         return Query.of(q -> q.constantScore(c -> c.filter(f -> f.bool(b -> b.should(should).minimumShouldMatch("1")))));
     }
 
+    /**
+     * Documents sharing at least {@link ClusterRule#sharedBandsRequired} of the fingerprint's band keys: a term
+     * query per key, since a terms query matches on any one and cannot count (ten times the cost of one terms query,
+     * so only for the article-by-article look-ups).
+     */
+    private static Query sharedBands(TextFingerprint fingerprint) {
+        var terms = new ArrayList<Query>(fingerprint.bands().size());
+        for (String key : fingerprint.bands()) {
+            terms.add(Query.of(q -> q.term(t -> t.field(ClusterFields.BANDS).value(key))));
+        }
+        String required = Integer.toString(ClusterRule.sharedBandsRequired(fingerprint));
+        return Query.of(q -> q.bool(b -> b.should(terms).minimumShouldMatch(required)));
+    }
+
     private static List<FieldAndFormat> docValueFields() {
         return DOC_VALUES.stream().map(f -> FieldAndFormat.of(v -> v.field(f))).toList();
     }
@@ -209,37 +271,20 @@ final class CandidateLookup implements CandidateSource {
         return new IOException(what + " failed: " + reason);
     }
 
-    /** One search per article, in one multi-search: for a batch whose matches are too many for one search. */
+    /** One search per article, in one multi-search: for articles whose matches are too many for one search. */
     private Map<String, Found> searchOneByOne(List<EnrichedSummary> articles, boolean source) throws IOException {
-        var found = new LinkedHashMap<String, Found>();
         var searches = new ArrayList<RequestItem>(articles.size());
         for (EnrichedSummary article : articles) {
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> {
-                b.size(MAX_CANDIDATES + 1).query(query(article));
-                return source ? b.source(s -> s.filter(f -> f.includes(SOURCE)))
-                        : b.source(s -> s.fetch(false)).storedFields("_none_")
-                                .docvalueFields(docValueFields());
-            })));
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index))
+                    .body(b -> fields(b.size(MAX_CANDIDATES + 1).query(query(article)), source))));
         }
-        var response = es.msearch(m -> m.searches(searches), ObjectNode.class);
-        var items = response.responses();
-        if (items.size() != articles.size()) {
-            throw new IOException("Elasticsearch answered " + items.size() + " searches for " + articles.size());
-        }
+        var items = msearch(searches, articles.size());
+        var found = new LinkedHashMap<String, Found>();
         for (int i = 0; i < items.size(); i++) {
-            var item = items.get(i);
             String id = articles.get(i).id();
-            if (item.isFailure()) {
-                throw failure("candidate search for " + id + " (" + item.failure().status() + ")",
-                        item.failure().error(), source);
-            }
             ClusterMember self = null;
             var candidates = new ArrayList<ClusterMember>();
-            for (var hit : item.result().hits().hits()) {
-                ClusterMember member = source ? fromSource(hit.id(), hit.source()) : fromDocValues(hit.fields());
-                if (member == null) {
-                    continue;
-                }
+            for (ClusterMember member : members(result(items.get(i), "candidate search for " + id, source), source)) {
                 if (member.id().equals(id)) {
                     self = member;
                 } else {
@@ -270,16 +315,15 @@ final class CandidateLookup implements CandidateSource {
 
     private static Query query(EnrichedSummary article) {
         TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
-        // One terms query for all band keys, not a term query per band: a scored term query costs a weight with
-        // term statistics from every segment, and that made the lookups the larger part of Elasticsearch's CPU
-        // while indexing. Candidates come back unranked, which is fine: each is verified by its estimated Jaccard,
-        // and copies beyond MAX_CANDIDATES belong to the same cluster anyway.
-        var bands = fingerprint.bands().stream().map(FieldValue::of).toList();
+        // The band keys unscored: a scored term query costs a weight with term statistics from every segment, and
+        // that made the lookups the larger part of Elasticsearch's CPU while indexing. Candidates come back
+        // unranked, which is fine: each is verified by its estimated Jaccard, and copies beyond MAX_CANDIDATES
+        // belong to the same cluster anyway.
         var should = new ArrayList<Query>();
         should.add(Query.of(q -> q.ids(i -> i.values(article.id()).boost(SELF_BOOST))));
-        should.add(Query.of(q -> q.term(t -> t.field(ClusterFields.TEXT_HASH)
-                .value(FieldValue.of(fingerprint.textHash())))));
-        should.add(Query.of(q -> q.terms(t -> t.field(ClusterFields.BANDS).terms(v -> v.value(bands)))));
+        should.add(Query.of(q -> q.constantScore(c -> c.filter(f -> f.term(t -> t.field(ClusterFields.TEXT_HASH)
+                .value(FieldValue.of(fingerprint.textHash())))))));
+        should.add(Query.of(q -> q.constantScore(c -> c.filter(sharedBands(fingerprint)))));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 

@@ -36,6 +36,16 @@ public final class ClusterRule {
      */
     public static final double THRESHOLD = 0.8;
 
+    /**
+     * Band keys a placed article must share with an article to be its candidate (unless their normalised texts are
+     * equal). Two: a copy at the threshold (each band of 4 components agrees with probability 0.8⁴ = 0.41) shares
+     * about 13 of the 32 bands, and fewer than two with probability 1.1 × 10⁻⁶; unrelated texts that share one band by
+     * chance are far more common than those sharing two (974 against 8 pairs among 1,000 generated benchmark articles,
+     * {@code BandSharing}). With one, a look-up in a large index returned thousands of such documents per batch, each
+     * read, sent and compared for nothing.
+     */
+    public static final int MIN_SHARED_BANDS = 2;
+
     /** The order in which a batch is placed: published first (fetched when undated), ties by id. */
     public static final Comparator<EnrichedSummary> EARLIEST_FIRST = Comparator
             .comparing(EnrichedSummary::firstSeen)
@@ -47,7 +57,8 @@ public final class ClusterRule {
      * The cluster of {@code article}.
      *
      * @param self the article as already placed (indexed or earlier in the batch), or null when it is new
-     * @param candidates placed articles that may be copies of it (they share a band key); itself is ignored among
+     * @param candidates placed articles that may be copies of it (they share {@link #sharedBandsRequired enough} band
+     *     keys or the normalised text); itself is ignored among
      *     them, and so is any that fails verification
      */
     public static ClusterAssignment decide(EnrichedSummary article, @Nullable ClusterMember self,
@@ -68,6 +79,11 @@ public final class ClusterRule {
                         ? ClusterAssignment.canonical(id) // a copy already names this article as its canonical
                         : ClusterAssignment.duplicate(id, best.cluster()))
                 .orElseGet(() -> ClusterAssignment.canonical(id));
+    }
+
+    /** The band keys a candidate must share with this fingerprint: {@value #MIN_SHARED_BANDS}, or all if fewer. */
+    static int sharedBandsRequired(TextFingerprint fingerprint) {
+        return Math.max(1, Math.min(MIN_SHARED_BANDS, fingerprint.bands().size()));
     }
 
     private static boolean sameText(@Nullable TextFingerprint before, @Nullable TextFingerprint now) {

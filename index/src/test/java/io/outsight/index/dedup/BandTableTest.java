@@ -12,11 +12,12 @@ class BandTableTest {
     }
 
     @Test
-    void findsMembersSharingABandOrTheTextButNotOthers() {
+    void findsMembersSharingTwoBandsOrTheTextButNotOneBand() {
         var table = new BandTable(10);
         table.put(member("a", 1, 0));
         table.put(member("b", 1, 30)); // two bands intact
         table.put(member("c", 2, 0));
+        table.put(new ClusterMember("d", "d", null, Fingerprints.sharingBands(1, 1)));
         var found = table.candidates(Fingerprints.story(1)).stream().map(ClusterMember::id).toList();
         assertEquals(List.of("a", "b"), found);
     }

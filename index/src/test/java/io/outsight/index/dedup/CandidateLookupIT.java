@@ -157,6 +157,24 @@ class CandidateLookupIT {
         assertTrue(together.values().stream().filter(c -> !c.isEmpty()).count() >= 400, together.toString());
     }
 
+    @Test
+    void aDocumentSharingOneBandKeyIsNoCandidateTwoMakeItEitherWay() throws Exception {
+        String alias = "it-lookup-shared-bands";
+        new IndexLayout(es, alias).ensure();
+        var oneBand = article("https://one.example/band", Fingerprints.sharingBands(11, 1));
+        var twoBands = article("https://two.example/bands", Fingerprints.sharingBands(11, 2));
+        store(alias, oneBand, oneBand.id());
+        store(alias, twoBands, twoBands.id());
+        var article = article("https://wire.example/eleven", Fingerprints.story(11));
+
+        for (int maxHits : List.of(CandidateLookup.MAX_HITS, 0)) { // one search for the group, then one per article
+            var found = new CandidateLookup(es, alias, maxHits).find(summaries(article)).get(article.id());
+
+            assertEquals(List.of(twoBands.id()), found.candidates().stream().map(ClusterMember::id).toList(),
+                    "maxHits " + maxHits);
+        }
+    }
+
     /** Candidate ids (sorted) and the own document's id, by article. */
     private static Map<String, List<String>> candidates(Map<String, CandidateLookup.Found> found) {
         var byArticle = new TreeMap<String, List<String>>();

@@ -21,7 +21,7 @@ class CandidateMatcherTest {
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
 
     @Test
-    void handsEachArticleTheDocumentsSharingABandKeyOrItsTextAsPerArticleSearchesWould() {
+    void handsEachArticleTheDocumentsSharingTwoBandKeysOrItsTextAsPerArticleSearchesWould() {
         var random = new SplittableRandom(7);
         var documents = new ArrayList<ClusterMember>();
         var documentFingerprints = new ArrayList<TextFingerprint>();
@@ -74,6 +74,39 @@ class CandidateMatcherTest {
     }
 
     @Test
+    void aDocumentSharingOneBandKeyIsNoCandidateTwoMakeIt() {
+        var fingerprint = Fingerprints.story(3);
+        var article = TestArticles.numbered(1, NOW).withFingerprint(fingerprint);
+        var oneBand = new ClusterMember("one-band", "one-band", null, withoutBandKeys(Fingerprints.sharingBands(3, 1)));
+        var twoBands = new ClusterMember("two-bands", "two-bands", null,
+                withoutBandKeys(Fingerprints.sharingBands(3, 2)));
+
+        var found = CandidateMatcher.match(List.of(EnrichedSummary.of(article)), List.of(oneBand, twoBands), 50);
+
+        assertEquals(List.of("two-bands"), found.get(article.id()).candidates().stream().map(ClusterMember::id).toList());
+    }
+
+    @Test
+    void aDocumentFoundTwiceCountsOnceAsSelfAndAsCandidate() {
+        var fingerprint = Fingerprints.story(4);
+        var article = TestArticles.numbered(1, NOW).withFingerprint(fingerprint);
+        var copy = TestArticles.numbered(2, NOW).withFingerprint(Fingerprints.copy(4, 3, 1));
+        // Both articles are indexed twice: in the old and the new index behind the alias, during a reprocess.
+        var own = new ClusterMember(article.id(), article.id(), null, withoutBandKeys(fingerprint));
+        var ownAgain = new ClusterMember(article.id(), "elsewhere", null, withoutBandKeys(fingerprint));
+        var indexedCopy = new ClusterMember(copy.id(), article.id(), article.id(),
+                withoutBandKeys(copy.fingerprint()));
+
+        var found = CandidateMatcher.match(List.of(EnrichedSummary.of(article), EnrichedSummary.of(copy)),
+                List.of(own, indexedCopy, ownAgain, indexedCopy), 50);
+
+        assertEquals(own, found.get(article.id()).self());
+        assertEquals(List.of(indexedCopy), found.get(article.id()).candidates());
+        assertEquals(indexedCopy, found.get(copy.id()).self());
+        assertEquals(List.of(own), found.get(copy.id()).candidates());
+    }
+
+    @Test
     void aDocumentWithoutFingerprintOrOfAnotherSchemeMatchesNothing() {
         var fingerprint = Fingerprints.story(9);
         var otherScheme = TextFingerprint.of("other-scheme", fingerprint.textHash(), fingerprint.components(),
@@ -93,9 +126,10 @@ class CandidateMatcherTest {
         return new TextFingerprint(fingerprint.scheme(), fingerprint.textHash(), fingerprint.signature(), List.of());
     }
 
-    /** What Elasticsearch matches: a band key or the text hash in common. */
+    /** What Elasticsearch matches: two band keys or the text hash in common. */
     private static boolean sharesKey(TextFingerprint a, TextFingerprint b) {
         Set<String> bands = new HashSet<>(a.bands());
-        return a.textHash().equals(b.textHash()) || Fingerprints.bands(b.components()).stream().anyMatch(bands::contains);
+        return a.textHash().equals(b.textHash())
+                || Fingerprints.bands(b.components()).stream().filter(bands::contains).count() >= 2;
     }
 }

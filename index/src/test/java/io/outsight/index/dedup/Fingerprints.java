@@ -37,6 +37,18 @@ public final class Fingerprints {
         return TextFingerprint.of(SCHEME, textHash, components, bands(components));
     }
 
+    /**
+     * A text like story {@code story} in its first {@code shared} bands only: every later band has a component changed,
+     * so it shares exactly {@code shared} band keys with the story (an unrelated text that shares some by chance).
+     */
+    public static TextFingerprint sharingBands(long story, int shared) {
+        int[] components = story(story).components();
+        for (int band = shared; band < COMPONENTS / ROWS; band++) {
+            components[band * ROWS] ^= 1;
+        }
+        return TextFingerprint.of(SCHEME, "story-" + story + "-sharing-" + shared, components, bands(components));
+    }
+
     static List<String> bands(int[] components) {
         var bands = new ArrayList<String>();
         for (int band = 0; band < COMPONENTS / ROWS; band++) {
