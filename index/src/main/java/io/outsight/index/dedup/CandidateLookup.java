@@ -8,7 +8,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.ObjectBuilder;
@@ -37,18 +39,17 @@ import org.slf4j.LoggerFactory;
  * normalised-text hash or at least {@value ClusterRule#MIN_SHARED_BANDS} of its band keys, plus the article's own
  * document if it is already indexed. Only the fields the clustering needs come back.
  *
- * <p>One request serves the whole batch: a multi-search with one search per group of up to
- * {@value #ARTICLES_PER_SEARCH} articles, asking for every document that shares any key with any of them (a terms
- * query on a keyword field, unscored: the cost follows the matches, not the size of the index). Which of those
- * share enough keys with which article is worked out here, by comparing signatures band by band
- * ({@link CandidateMatcher}): Elasticsearch can count matching keys per document only with a term query per key,
- * and 32 term queries per article cost it ten times the one terms query (each seeks its term in every segment on its
- * own; measured in BENCHMARKS.md). A search per article costs Elasticsearch four to six times as much as indexing the
- * same documents, because each pays a search's fixed cost; a search per group pays it once. Groups are small enough
- * that the documents sharing one key by chance (about 40 per article in a 25,000-article benchmark index) fit in one
- * answer; when more match a group than one search returns (50 per article), its articles are looked up one by one,
- * in one further multi-search, each asking for documents sharing two keys, so that chance matches cannot crowd out a
- * copy.
+ * <p>One search serves a group of up to {@value #ARTICLES_PER_SEARCH} articles: it asks for every document that
+ * shares any key with any of them (a terms query on a keyword field, unscored: the cost follows the matches, not the
+ * size of the index). Which of those share enough keys with which article is worked out here, by comparing
+ * signatures band by band ({@link CandidateMatcher}): Elasticsearch can count matching keys per document only with a
+ * term query per key, and 32 term queries per article cost it ten times the one terms query (each seeks its term in
+ * every segment on its own; measured in BENCHMARKS.md). A search per article costs Elasticsearch four to six times
+ * as much as indexing the same documents, because each pays a search's fixed cost; a search per group pays it once.
+ * Groups are small enough that the documents sharing one key by chance (about 40 per article in a 25,000-article
+ * benchmark index) fit in one answer; when more match a group than one search returns (50 per article), its
+ * articles are looked up one by one, in one multi-search, each asking for documents sharing two keys, so that
+ * chance matches cannot crowd out a copy.
  *
  * <p>Thread-safe.
  */
@@ -136,34 +137,46 @@ final class CandidateLookup implements CandidateSource {
     }
 
     private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {
-        List<List<EnrichedSummary>> groups = groups(articles);
-        var searches = new ArrayList<RequestItem>(groups.size());
-        for (List<EnrichedSummary> group : groups) {
-            int size = Math.min(maxHits, group.size() * (MAX_CANDIDATES + 1));
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> {
-                b.size(size).trackTotalHits(t -> t.count(size + 1)).query(together(group));
-                return fields(b, source);
-            })));
-        }
-        var items = msearch(searches, articles.size());
         var found = new LinkedHashMap<String, Found>();
         var tooMany = new ArrayList<EnrichedSummary>();
-        for (int i = 0; i < groups.size(); i++) {
-            var group = groups.get(i);
-            var result = result(items.get(i), "candidate search for " + group.size() + " articles", source);
-            var total = result.hits().total();
-            if (total != null && total.value() > result.hits().hits().size()) {
+        // One group after the other, each answer matched (and most of its documents dropped) before the next is
+        // read: read together, a slice's answers held some 20,000 parsed documents at once in a 25,000-article
+        // index, and pushed the index worker's heap past its target.
+        for (List<EnrichedSummary> group : groups(articles)) {
+            var hits = searchGroup(group, source);
+            var total = hits.total();
+            if (total != null && total.value() > hits.hits().size()) {
                 log.debug("{} documents match the keys of {} articles, more than one search returns; looking them "
                         + "up one by one", total.value(), group.size());
                 tooMany.addAll(group);
                 continue;
             }
-            found.putAll(CandidateMatcher.match(group, members(result, source), MAX_CANDIDATES));
+            found.putAll(CandidateMatcher.match(group, members(hits, source), MAX_CANDIDATES));
         }
         if (!tooMany.isEmpty()) {
             found.putAll(searchOneByOne(tooMany, source));
         }
         return found;
+    }
+
+    /** Every document sharing any key with the group's articles, or being one of them. */
+    private HitsMetadata<ObjectNode> searchGroup(List<EnrichedSummary> group, boolean source) throws IOException {
+        int size = Math.min(maxHits, group.size() * (MAX_CANDIDATES + 1));
+        String what = "candidate search for " + group.size() + " articles";
+        SearchResponse<ObjectNode> response;
+        try {
+            response = es.search(s -> {
+                s.index(index).size(size).trackTotalHits(t -> t.count(size + 1)).query(together(group));
+                return source ? s.source(f -> f.filter(i -> i.includes(SOURCE)))
+                        : s.source(f -> f.fetch(false)).storedFields("_none_").docvalueFields(docValueFields());
+            }, ObjectNode.class);
+        } catch (ElasticsearchException e) {
+            throw failure(what, e.error(), source);
+        }
+        for (var shardFailure : response.shards().failures()) {
+            throw failure(what, shardFailure.reason(), source);
+        }
+        return response.hits();
     }
 
     /** The articles in order, in groups of {@value #ARTICLES_PER_SEARCH}. */
@@ -207,10 +220,9 @@ final class CandidateLookup implements CandidateSource {
         return result;
     }
 
-    private List<ClusterMember> members(MultiSearchItem<ObjectNode> result, boolean source) {
-        var hits = result.hits().hits();
-        var members = new ArrayList<ClusterMember>(hits.size());
-        for (var hit : hits) {
+    private List<ClusterMember> members(HitsMetadata<ObjectNode> hits, boolean source) {
+        var members = new ArrayList<ClusterMember>(hits.hits().size());
+        for (var hit : hits.hits()) {
             ClusterMember member = source ? fromSource(hit.id(), hit.source()) : fromDocValues(hit.fields());
             if (member != null) {
                 members.add(member);
@@ -284,7 +296,8 @@ final class CandidateLookup implements CandidateSource {
             String id = articles.get(i).id();
             ClusterMember self = null;
             var candidates = new ArrayList<ClusterMember>();
-            for (ClusterMember member : members(result(items.get(i), "candidate search for " + id, source), source)) {
+            for (ClusterMember member : members(result(items.get(i), "candidate search for " + id, source).hits(),
+                    source)) {
                 if (member.id().equals(id)) {
                     self = member;
                 } else {

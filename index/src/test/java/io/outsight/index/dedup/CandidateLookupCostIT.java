@@ -114,8 +114,8 @@ class CandidateLookupCostIT {
         var largeForty = lookUp(forty);
 
         for (var lookup : List.of(small, smallForty, large, largeForty)) {
-            // One request for the whole batch, not one per article.
-            assertEquals("POST /_msearch", lookup.only().method() + " " + lookup.only().path());
+            // One search for the whole batch (up to 100 articles), not one per article.
+            assertEquals("POST /" + ALIAS + "/_search", lookup.only().method() + " " + lookup.only().path());
         }
         // Ten times the corpus: the very same request for the same batch, and the same candidates.
         assertEquals(small.only().requestBytes(), large.only().requestBytes());
