@@ -39,17 +39,16 @@ import org.slf4j.LoggerFactory;
  * normalised-text hash or at least {@value ClusterRule#MIN_SHARED_BANDS} of its band keys, plus the article's own
  * document if it is already indexed. Only the fields the clustering needs come back.
  *
- * <p>One search serves a group of up to {@value #ARTICLES_PER_SEARCH} articles: it asks for every document that
- * shares any key with any of them (a terms query on a keyword field, unscored: the cost follows the matches, not the
+ * <p>One search serves a group of up to {@value #ARTICLES_PER_SEARCH} articles: it asks for every document that is
+ * one of them, has the normalised-text hash of one, or has band keys of the group's articles in at least two of
+ * {@value #BAND_PARTS} parts of their keys (a terms query per part, unscored: the cost follows the matches, not the
  * size of the index). Which of those share enough keys with which article is worked out here, by comparing
- * signatures band by band ({@link CandidateMatcher}): Elasticsearch can count matching keys per document only with a
- * term query per key, and 32 term queries per article cost it ten times the one terms query (each seeks its term in
- * every segment on its own; measured in BENCHMARKS.md). A search per article costs Elasticsearch four to six times
- * as much as indexing the same documents, because each pays a search's fixed cost; a search per group pays it once.
- * Groups are small enough that the documents sharing one key by chance (about 40 per article in a 25,000-article
- * benchmark index) fit in one answer; when more match a group than one search returns (50 per article), its
- * articles are looked up one by one, in one multi-search, each asking for documents sharing two keys, so that
- * chance matches cannot crowd out a copy.
+ * signatures band by band ({@link CandidateMatcher}); Elasticsearch could count the keys a document shares with each
+ * article only with a term query per key, which costs it ten times a terms query (each seeks its term in every
+ * segment on its own; measured in BENCHMARKS.md). A search per article costs Elasticsearch four to six times as much
+ * as indexing the same documents, because each pays a search's fixed cost; a search per group pays it once. When
+ * more documents match a group than one search returns (50 per article), its articles are looked up one by one, in
+ * one multi-search, each asking for documents sharing two keys, so that chance matches cannot crowd out a copy.
  *
  * <p>Thread-safe.
  */
@@ -65,6 +64,16 @@ final class CandidateLookup implements CandidateSource {
      * what one search returns, and their 3,300 keys well under Elasticsearch's 65,536 terms per query.
      */
     static final int ARTICLES_PER_SEARCH = 100;
+    /**
+     * Parts a group's band keys are cut into, band {@code i} in part {@code i % 8}: a group's search asks for documents
+     * with keys in two parts, a terms query per part. Elasticsearch cannot count matching keys per document cheaply
+     * (a term query per key costs ten times one terms query), but it can count matching parts: documents sharing a
+     * single key by chance, most of what a terms query over all keys returns in a large index, no longer come back
+     * (in the 25,000-article benchmark index, 5.8 documents per article instead of 44, in half the time). A copy at the
+     * 0.8 threshold (about 13 shared bands) has all its shared bands in one part with probability 2.8 × 10⁻⁶, against
+     * 1.1 × 10⁻⁶ for sharing fewer than two at all.
+     */
+    static final int BAND_PARTS = 8;
     /** The most documents one search returns (Elasticsearch's default result window). */
     static final int MAX_HITS = 10_000;
     private static final List<String> SOURCE = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
@@ -237,22 +246,40 @@ final class CandidateLookup implements CandidateSource {
                 : body.source(s -> s.fetch(false)).storedFields("_none_").docvalueFields(docValueFields());
     }
 
-    /** Any article's own document, normalised-text hash or band key, unscored. */
+    /**
+     * Any article's own document or normalised-text hash, or band keys in two of the {@value #BAND_PARTS} parts of
+     * the group's keys, unscored.
+     */
     private static Query together(List<EnrichedSummary> articles) {
         var ids = new ArrayList<String>(articles.size());
         var hashes = new ArrayList<FieldValue>(articles.size());
-        var bands = new LinkedHashSet<String>();
+        var parts = new ArrayList<LinkedHashSet<String>>();
+        for (int part = 0; part < BAND_PARTS; part++) {
+            parts.add(new LinkedHashSet<>());
+        }
         for (EnrichedSummary article : articles) {
             TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint(), "fingerprint");
             ids.add(article.id());
             hashes.add(FieldValue.of(fingerprint.textHash()));
-            bands.addAll(fingerprint.bands());
+            List<String> bands = fingerprint.bands();
+            for (int band = 0; band < bands.size(); band++) {
+                parts.get(band % BAND_PARTS).add(bands.get(band));
+            }
         }
-        var bandValues = bands.stream().map(FieldValue::of).toList();
-        var should = List.of(
-                Query.of(q -> q.ids(i -> i.values(ids))),
-                Query.of(q -> q.terms(t -> t.field(ClusterFields.TEXT_HASH).terms(v -> v.value(hashes)))),
-                Query.of(q -> q.terms(t -> t.field(ClusterFields.BANDS).terms(v -> v.value(bandValues)))));
+        var partQueries = new ArrayList<Query>();
+        for (var part : parts) {
+            if (!part.isEmpty()) {
+                var values = part.stream().map(FieldValue::of).toList();
+                partQueries.add(Query.of(q -> q.terms(t -> t.field(ClusterFields.BANDS).terms(v -> v.value(values)))));
+            }
+        }
+        var should = new ArrayList<Query>();
+        should.add(Query.of(q -> q.ids(i -> i.values(ids))));
+        should.add(Query.of(q -> q.terms(t -> t.field(ClusterFields.TEXT_HASH).terms(v -> v.value(hashes)))));
+        if (!partQueries.isEmpty()) {
+            String required = Integer.toString(Math.min(ClusterRule.MIN_SHARED_BANDS, partQueries.size()));
+            should.add(Query.of(q -> q.bool(b -> b.should(partQueries).minimumShouldMatch(required))));
+        }
         return Query.of(q -> q.constantScore(c -> c.filter(f -> f.bool(b -> b.should(should).minimumShouldMatch("1")))));
     }
 

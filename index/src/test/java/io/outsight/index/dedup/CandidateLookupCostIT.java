@@ -134,4 +134,37 @@ class CandidateLookupCostIT {
             assertEquals(expected, large.candidates().get(twenty.get(i).id()), "article " + i);
         }
     }
+
+    @Test
+    void documentsSharingOneBandKeyByChanceDoNotComeBack() throws Exception {
+        String alias = "it-lookup-chance";
+        new IndexLayout(es, alias).ensure();
+        // 20 stories; for each, 16 indexed texts sharing one band key with it, a different band each (every part).
+        var operations = new ArrayList<BulkOperation>();
+        for (int story = 0; story < 20; story++) {
+            for (int band = 0; band < 32; band += 2) {
+                var article = TestArticles.numbered(3_000_000 + story * 100 + band, ENRICHED)
+                        .withFingerprint(Fingerprints.sharingBand(5_000 + story, band, story));
+                byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(article.id()));
+                BinaryData source = BinaryData.of(json, ContentType.APPLICATION_JSON);
+                operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
+            }
+        }
+        assertTrue(!es.bulk(b -> b.index(alias).operations(operations)).errors(), "bulk had item errors");
+        es.indices().refresh(r -> r.index(alias));
+        var batch = new ArrayList<EnrichedSummary>();
+        for (int story = 0; story < 20; story++) {
+            batch.add(EnrichedSummary.of(TestArticles.numbered(4_000_000 + story, ENRICHED)
+                    .withFingerprint(Fingerprints.story(5_000 + story))));
+        }
+        // At most 10 documents per search: had the 320 chance sharers come back, the search would have been too
+        // small and the articles looked up one by one, a second request.
+        var lookup = new CandidateLookup(proxied, alias, 10);
+        proxy.clear();
+
+        var found = lookup.find(batch);
+
+        assertEquals(1, proxy.exchanges().size(), "requests: " + proxy.exchanges());
+        found.values().forEach(f -> assertTrue(f.candidates().isEmpty(), f.toString()));
+    }
 }

@@ -49,6 +49,18 @@ public final class Fingerprints {
         return TextFingerprint.of(SCHEME, "story-" + story + "-sharing-" + shared, components, bands(components));
     }
 
+    /** A text like story {@code story} in band {@code band} only: it shares that one band key with the story. */
+    public static TextFingerprint sharingBand(long story, int band, long variant) {
+        int[] components = story(story).components();
+        for (int other = 0; other < COMPONENTS / ROWS; other++) {
+            if (other != band) {
+                components[other * ROWS] = new SplittableRandom(story * 1_000 + variant * 37 + other).nextInt();
+            }
+        }
+        return TextFingerprint.of(SCHEME, "story-" + story + "-band-" + band + "-" + variant, components,
+                bands(components));
+    }
+
     static List<String> bands(int[] components) {
         var bands = new ArrayList<String>();
         for (int band = 0; band < COMPONENTS / ROWS; band++) {
