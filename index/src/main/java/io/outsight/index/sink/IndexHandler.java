@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li>429, 5xx, a lost connection or no answer in time fail the batch with a {@link TransientStageException}: the
  *       loop backs off and processes the same records again; the versions make the replay harmless.
  *   <li>Syndicated copies: before writing, a {@link ClusterAssigner} places each article in its story's cluster
- *       (one search per slice of a bulk request's size), and the document gets {@code cluster_id} and, on copies,
- *       {@code duplicate_of}.
+ *       (one search per 100 articles, a look-up per slice of a bulk request's size), and the document gets
+ *       {@code cluster_id} and, on copies, {@code duplicate_of}.
  *       A replay keeps the cluster (see {@link io.outsight.index.dedup.ClusterRule}).
  * </ul>
  *
