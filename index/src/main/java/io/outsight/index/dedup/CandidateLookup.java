@@ -6,9 +6,9 @@ import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
@@ -60,8 +60,9 @@ final class CandidateLookup implements CandidateSource {
      */
     static final int MAX_CANDIDATES = 50;
     /**
-     * Articles looked up by one search of the multi-search: their documents sharing a key by chance stay well under
-     * what one search returns, and their 3,300 keys well under Elasticsearch's 65,536 terms per query.
+     * Articles looked up by one search: few enough that documents sharing keys with two of them in different parts
+     * (not copies of either) stay few (the more articles, the more such pairs), and their 3,300 keys stay well under
+     * Elasticsearch's 65,536 terms per query.
      */
     static final int ARTICLES_PER_SEARCH = 100;
     /**
@@ -148,9 +149,8 @@ final class CandidateLookup implements CandidateSource {
     private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {
         var found = new LinkedHashMap<String, Found>();
         var tooMany = new ArrayList<EnrichedSummary>();
-        // One group after the other, each answer matched (and most of its documents dropped) before the next is
-        // read: read together, a slice's answers held some 20,000 parsed documents at once in a 25,000-article
-        // index, and pushed the index worker's heap past its target.
+        // One group after the other, each answer matched (and the documents matching no article dropped) before the
+        // next is read, so that a slice's answers are never held parsed all at once.
         for (List<EnrichedSummary> group : groups(articles)) {
             var hits = searchGroup(group, source);
             var total = hits.total();
@@ -168,7 +168,7 @@ final class CandidateLookup implements CandidateSource {
         return found;
     }
 
-    /** Every document sharing any key with the group's articles, or being one of them. */
+    /** The documents {@link #together} asks for: the group's own, and those that may be copies of its articles. */
     private HitsMetadata<ObjectNode> searchGroup(List<EnrichedSummary> group, boolean source) throws IOException {
         int size = Math.min(maxHits, group.size() * (MAX_CANDIDATES + 1));
         String what = "candidate search for " + group.size() + " articles";

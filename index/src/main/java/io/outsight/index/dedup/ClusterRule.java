@@ -58,8 +58,7 @@ public final class ClusterRule {
      *
      * @param self the article as already placed (indexed or earlier in the batch), or null when it is new
      * @param candidates placed articles that may be copies of it (they share {@link #sharedBandsRequired enough} band
-     *     keys or the normalised text); itself is ignored among
-     *     them, and so is any that fails verification
+     *     keys or the normalised text); itself is ignored among them, and so is any that fails verification
      */
     public static ClusterAssignment decide(EnrichedSummary article, @Nullable ClusterMember self,
             Collection<ClusterMember> candidates) {
