@@ -1,7 +1,6 @@
 package io.outsight.index.dedup;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -48,11 +47,13 @@ public final class ClusterFields {
             fields.append(',');
         }
         byte[] inserted = fields.toString().getBytes(StandardCharsets.UTF_8);
-        var out = new ByteArrayOutputStream(json.length + inserted.length);
-        out.write(json, 0, open + 1);
-        out.writeBytes(inserted);
-        out.write(json, open + 1, json.length - open - 1);
-        return out.toByteArray();
+        // Straight into an array of the final size: a stream copies each document once more on the way out, which
+        // was 3 % of the index worker's allocation in the end-to-end benchmark (JFR).
+        byte[] out = new byte[json.length + inserted.length];
+        System.arraycopy(json, 0, out, 0, open + 1);
+        System.arraycopy(inserted, 0, out, open + 1, inserted.length);
+        System.arraycopy(json, open + 1, out, open + 1 + inserted.length, json.length - open - 1);
+        return out;
     }
 
     private static void field(StringBuilder out, String name, String value) {
