@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hands the documents one search found for several articles back to the articles they match, as the
@@ -65,7 +66,7 @@ final class CandidateMatcher {
     private static final class ArticleIndex {
         private final List<EnrichedSummary> articles;
         private final Map<String, Integer> rowsPerBand;
-        private final Map<String, EnrichedSummary> byId = new HashMap<>();
+        private final Set<String> ids = new HashSet<>();
         private final Map<String, List<Integer>> byText = new HashMap<>();
         private final Map<Long, List<Integer>> byBand = new HashMap<>();
         /** Band keys each article needs to share with a document. */
@@ -80,7 +81,7 @@ final class CandidateMatcher {
             this.shared = new int[articles.size()];
             for (int i = 0; i < articles.size(); i++) {
                 EnrichedSummary article = articles.get(i);
-                byId.put(article.id(), article);
+                ids.add(article.id());
                 TextFingerprint fingerprint = article.fingerprint();
                 if (fingerprint == null) {
                     continue;
@@ -94,7 +95,7 @@ final class CandidateMatcher {
         }
 
         boolean isArticle(String id) {
-            return byId.containsKey(id);
+            return ids.contains(id);
         }
 
         /** The articles the document shares the text hash or enough bands with, in the order of the articles. */
