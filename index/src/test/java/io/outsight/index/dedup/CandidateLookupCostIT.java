@@ -57,16 +57,24 @@ class CandidateLookupCostIT {
 
     /** Distinct stories {@code from} to {@code to - 1}, stored as the sink stores them (each its own cluster). */
     private static void storeStories(int from, int to) throws Exception {
-        var operations = new ArrayList<BulkOperation>();
+        var articles = new ArrayList<EnrichedArticle>();
         for (int n = from; n < to; n++) {
-            EnrichedArticle article = TestArticles.fingerprinted(n, ENRICHED, 0);
+            articles.add(TestArticles.fingerprinted(n, ENRICHED, 0));
+        }
+        store(ALIAS, articles);
+    }
+
+    /** The articles as the sink stores them, each its own cluster, made searchable. */
+    private static void store(String alias, List<EnrichedArticle> articles) throws Exception {
+        var operations = new ArrayList<BulkOperation>();
+        for (EnrichedArticle article : articles) {
             byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(article.id()));
             BinaryData source = BinaryData.of(json, ContentType.APPLICATION_JSON);
             operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
         }
-        var response = es.bulk(b -> b.index(ALIAS).operations(operations));
+        var response = es.bulk(b -> b.index(alias).operations(operations));
         assertTrue(!response.errors(), "bulk had item errors");
-        es.indices().refresh(r -> r.index(ALIAS));
+        es.indices().refresh(r -> r.index(alias));
     }
 
     /** Half syndicated copies of stories 0, 1, …, half new stories that are in no index. */
@@ -140,18 +148,14 @@ class CandidateLookupCostIT {
         String alias = "it-lookup-chance";
         new IndexLayout(es, alias).ensure();
         // 20 stories; for each, 16 indexed texts sharing one band key with it, a different band each (every part).
-        var operations = new ArrayList<BulkOperation>();
+        var sharers = new ArrayList<EnrichedArticle>();
         for (int story = 0; story < 20; story++) {
             for (int band = 0; band < 32; band += 2) {
-                var article = TestArticles.numbered(3_000_000 + story * 100 + band, ENRICHED)
-                        .withFingerprint(Fingerprints.sharingBand(5_000 + story, band, story));
-                byte[] json = ClusterFields.addTo(CODEC.encode(article), ClusterAssignment.canonical(article.id()));
-                BinaryData source = BinaryData.of(json, ContentType.APPLICATION_JSON);
-                operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
+                sharers.add(TestArticles.numbered(3_000_000 + story * 100 + band, ENRICHED)
+                        .withFingerprint(Fingerprints.sharingBand(5_000 + story, band)));
             }
         }
-        assertTrue(!es.bulk(b -> b.index(alias).operations(operations)).errors(), "bulk had item errors");
-        es.indices().refresh(r -> r.index(alias));
+        store(alias, sharers);
         var batch = new ArrayList<EnrichedSummary>();
         for (int story = 0; story < 20; story++) {
             batch.add(EnrichedSummary.of(TestArticles.numbered(4_000_000 + story, ENRICHED)

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * Fingerprints with a known similarity, for the index side's tests: the index never hashes text, it compares
@@ -42,23 +43,23 @@ public final class Fingerprints {
      * so it shares exactly {@code shared} band keys with the story (an unrelated text that shares some by chance).
      */
     public static TextFingerprint sharingBands(long story, int shared) {
-        int[] components = story(story).components();
-        for (int band = shared; band < COMPONENTS / ROWS; band++) {
-            components[band * ROWS] ^= 1;
-        }
-        return TextFingerprint.of(SCHEME, "story-" + story + "-sharing-" + shared, components, bands(components));
+        return keeping(story, band -> band < shared, "sharing-" + shared);
     }
 
     /** A text like story {@code story} in band {@code band} only: it shares that one band key with the story. */
-    public static TextFingerprint sharingBand(long story, int band, long variant) {
+    public static TextFingerprint sharingBand(long story, int band) {
+        return keeping(story, other -> other == band, "band-" + band);
+    }
+
+    /** Story {@code story} with the first component of every band not {@code kept} changed. */
+    private static TextFingerprint keeping(long story, IntPredicate kept, String variant) {
         int[] components = story(story).components();
-        for (int other = 0; other < COMPONENTS / ROWS; other++) {
-            if (other != band) {
-                components[other * ROWS] = new SplittableRandom(story * 1_000 + variant * 37 + other).nextInt();
+        for (int band = 0; band < COMPONENTS / ROWS; band++) {
+            if (!kept.test(band)) {
+                components[band * ROWS] ^= 1;
             }
         }
-        return TextFingerprint.of(SCHEME, "story-" + story + "-band-" + band + "-" + variant, components,
-                bands(components));
+        return TextFingerprint.of(SCHEME, "story-" + story + "-" + variant, components, bands(components));
     }
 
     static List<String> bands(int[] components) {
