@@ -97,6 +97,19 @@ public final class StageLoop implements Runnable, AutoCloseable {
     }
 
     /**
+     * Implemented by a handler that can work more cheaply while its loop is the only consumer of its topics: the
+     * index stage, which is then its index's only writer and can keep in memory what the index holds. Called on the
+     * loop's thread (within a poll, never during a batch).
+     */
+    public interface SoleConsumerAware {
+        /**
+         * After a rebalance, whether this consumer now holds every partition of the loop's topics; false as soon as
+         * it loses or gives up any (another consumer may write meanwhile), even if it gets them all back later.
+         */
+        void soleConsumer(boolean holdsEveryPartition);
+    }
+
+    /**
      * An at-least-once loop: offsets are committed after the outputs were acknowledged.
      *
      * @param stage the stage name used in dead letters and logs (ingest, enrich, index)
@@ -140,11 +153,17 @@ public final class StageLoop implements Runnable, AutoCloseable {
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // Commit the batch in flight while this consumer still owns its partitions (called within poll).
                     finishInFlight();
+                    if (!partitions.isEmpty() && handler instanceof SoleConsumerAware aware) {
+                        aware.soleConsumer(false);
+                    }
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     log.info("{}: assigned {}", stage, partitions);
+                    if (handler instanceof SoleConsumerAware aware) {
+                        aware.soleConsumer(holdsEveryPartition());
+                    }
                     assigned.countDown();
                 }
             });
@@ -204,6 +223,28 @@ public final class StageLoop implements Runnable, AutoCloseable {
         inFlight = null;
         if (last != null && !complete(last)) {
             rewind(last, null);
+        }
+    }
+
+    /** Whether the consumer holds every partition of the loop's topics (false when Kafka cannot say now). */
+    private boolean holdsEveryPartition() {
+        try {
+            var held = consumer.assignment();
+            for (String topic : topics) {
+                var partitions = consumer.partitionsFor(topic);
+                if (partitions == null || partitions.isEmpty()) {
+                    return false;
+                }
+                for (var partition : partitions) {
+                    if (!held.contains(new TopicPartition(topic, partition.partition()))) {
+                        return false;
+                    }
+                }
+            }
+            return !topics.isEmpty();
+        } catch (KafkaException e) {
+            log.warn("{}: could not tell whether this consumer holds every partition: {}", stage, e.getMessage());
+            return false;
         }
     }
 

@@ -358,6 +358,40 @@ class StageLoopTest {
     }
 
     @Test
+    void tellsAHandlerWhetherItsConsumerHoldsEveryPartitionAfterEachRebalance() throws Exception {
+        var p1 = new TopicPartition(IN, 1);
+        consumer.updatePartitions(IN, List.of(partition(0), partition(1)));
+        consumer.updateBeginningOffsets(Map.of(p1, 0L));
+        var told = new java.util.concurrent.CopyOnWriteArrayList<Boolean>();
+        class Aware implements BatchHandler, StageLoop.SoleConsumerAware {
+            @Override
+            public List<ProducerRecord<String, byte[]>> handle(List<ConsumerRecord<String, byte[]>> batch) {
+                return List.of();
+            }
+
+            @Override
+            public void soleConsumer(boolean holdsEveryPartition) {
+                told.add(holdsEveryPartition);
+            }
+        }
+        try (var loop = start(new Aware())) {
+            await(() -> told.equals(List.of(false))); // P0 of two partitions
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, p1)));
+            // P0 given up (another consumer may write meanwhile), then both held.
+            await(() -> told.equals(List.of(false, false, true)));
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(p1)));
+            // The in-memory consumer calls the revocation once more itself: count only what follows the "true".
+            await(() -> told.size() > 3 && !told.getLast());
+            assertEquals(List.of(false, false, true), told.subList(0, 3));
+            assertTrue(told.subList(3, told.size()).stream().noneMatch(Boolean::booleanValue), told.toString());
+        }
+    }
+
+    private static org.apache.kafka.common.PartitionInfo partition(int number) {
+        return new org.apache.kafka.common.PartitionInfo(IN, number, null, null, null);
+    }
+
+    @Test
     void closingALoopThatNeverRanClosesItsClientsAndItNeverRuns() {
         var loop = StageLoop.transactional("test", consumer, producer, List.of(IN), batch -> List.of(), NO_WAIT);
         loop.close();

@@ -84,6 +84,11 @@ final class BandTable {
         return members.size();
     }
 
+    /** Every member held, oldest first. */
+    void forEach(Consumer<ClusterMember> action) {
+        members.values().forEach(action);
+    }
+
     /** Forgets this member, unless the table holds another under its id by now (a later placement of the same id). */
     void removeIfHeld(ClusterMember member) {
         if (members.get(member.id()) == member) {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +86,17 @@ final class CandidateLookup implements CandidateSource {
     /** What a candidate needs, all with doc values in index versions made from the current template. */
     private static final List<String> DOC_VALUES = List.of("id", ClusterFields.CLUSTER_ID, ClusterFields.DUPLICATE_OF,
             SCHEME, ClusterFields.TEXT_HASH, SIGNATURE);
+    /** Documents read per page by {@link #scanKeys}. */
+    static final int SCAN_PAGE = 2_000;
+    /** How long the scan's point in time stays open between two pages. */
+    private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
     /** The article's own document ranks first whatever else matches (article-by-article look-ups). */
     private static final float SELF_BOOST = 1000f;
 
     private final ElasticsearchClient es;
     private final String index;
     private final int maxHits;
+    private final int scanPage;
     private final ObjectMapper mapper = new RecordCodec().mapper();
     /**
      * Whether candidates are read from {@code _source}: only for an index made before the signature had doc values.
@@ -99,17 +106,24 @@ final class CandidateLookup implements CandidateSource {
     private volatile boolean fromSource;
 
     CandidateLookup(ElasticsearchClient es, String index) {
-        this(es, index, MAX_HITS);
+        this(es, index, MAX_HITS, SCAN_PAGE);
     }
 
-    /** @param maxHits the most documents one search may return (tests lower it to reach the article-by-article way) */
-    CandidateLookup(ElasticsearchClient es, String index, int maxHits) {
+    /**
+     * @param maxHits the most documents one search may return (tests lower it to reach the article-by-article way)
+     * @param scanPage documents read per page by {@link #scanKeys} (tests lower it to read several pages)
+     */
+    CandidateLookup(ElasticsearchClient es, String index, int maxHits, int scanPage) {
         this.es = Objects.requireNonNull(es, "es");
         this.index = Objects.requireNonNull(index, "index");
         if (maxHits < 0 || maxHits > MAX_HITS) {
             throw new IllegalArgumentException("maxHits must be 0 to " + MAX_HITS + ", was " + maxHits);
         }
         this.maxHits = maxHits;
+        if (scanPage < 1) {
+            throw new IllegalArgumentException("scanPage must be positive, was " + scanPage);
+        }
+        this.scanPage = scanPage;
     }
 
     /** What the index holds for one article. */
@@ -144,6 +158,88 @@ final class CandidateLookup implements CandidateSource {
     @Override
     public void makeWritesVisible() throws IOException {
         es.indices().refresh(r -> r.index(index));
+    }
+
+    /**
+     * Reads every document's id, text hash and band keys from {@code _source} (the band keys have no doc values), a
+     * page of {@value #SCAN_PAGE} at a time in a point in time (a consistent view while the sink writes), after a
+     * refresh.
+     */
+    @Override
+    public String scanKeys(IndexedKeys keys) throws IOException {
+        makeWritesVisible();
+        String scanned = concreteIndex();
+        String pit = es.openPointInTime(o -> o.index(index).keepAlive(KEEP_ALIVE)).id();
+        try {
+            List<FieldValue> after = null;
+            boolean first = true;
+            while (true) {
+                String at = pit;
+                List<FieldValue> from = after;
+                boolean counted = first;
+                SearchResponse<ObjectNode> page = es.search(s -> {
+                    s.pit(p -> p.id(at).keepAlive(KEEP_ALIVE)).size(scanPage)
+                            .sort(o -> o.field(f -> f.field("_shard_doc")))
+                            .source(f -> f.filter(i -> i.includes(ClusterFields.TEXT_HASH, ClusterFields.BANDS)))
+                            .trackTotalHits(t -> t.enabled(counted));
+                    return from == null ? s : s.searchAfter(from);
+                }, ObjectNode.class);
+                for (var shardFailure : page.shards().failures()) {
+                    throw failure("scan of " + index, shardFailure.reason(), true);
+                }
+                if (first) {
+                    var total = page.hits().total();
+                    keys.allocate(total == null ? 0 : total.value());
+                    first = false;
+                }
+                var hits = page.hits().hits();
+                for (var hit : hits) {
+                    addKeys(keys, hit.id(), hit.source());
+                }
+                if (page.pitId() != null) {
+                    pit = page.pitId();
+                }
+                if (hits.size() < scanPage) {
+                    return scanned;
+                }
+                after = hits.getLast().sort();
+            }
+        } finally {
+            String opened = pit;
+            es.closePointInTime(c -> c.id(opened));
+        }
+    }
+
+    private static void addKeys(IndexedKeys keys, @Nullable String id, @Nullable ObjectNode source) {
+        if (id == null) {
+            return;
+        }
+        JsonNode fingerprint = source == null ? null : source.get(ClusterFields.FINGERPRINT);
+        if (fingerprint == null || !fingerprint.isObject()) {
+            keys.addIndexed(id, null, List.of());
+            return;
+        }
+        JsonNode hash = fingerprint.get("text_hash");
+        var bands = new ArrayList<String>();
+        JsonNode bandNode = fingerprint.get("bands");
+        if (bandNode != null && bandNode.isArray()) {
+            bandNode.forEach(band -> {
+                if (band.isTextual()) {
+                    bands.add(band.asText());
+                }
+            });
+        }
+        keys.addIndexed(id, hash == null || !hash.isTextual() ? null : hash.asText(), bands);
+    }
+
+    /** The concrete indices behind the name searched, sorted and comma-separated. */
+    @Override
+    public String concreteIndex() throws IOException {
+        var resolved = es.indices().resolveIndex(r -> r.name(index));
+        var names = new TreeSet<String>();
+        resolved.indices().forEach(i -> names.add(i.name()));
+        resolved.aliases().forEach(alias -> names.addAll(alias.indices()));
+        return String.join(",", names);
     }
 
     private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {

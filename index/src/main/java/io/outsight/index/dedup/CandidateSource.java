@@ -22,4 +22,23 @@ interface CandidateSource {
      * @throws IOException when it cannot be done (the caller retries the batch)
      */
     default void makeWritesVisible() throws IOException {}
+
+    /**
+     * Every article the source holds, into {@code keys}: first {@link IndexedKeys#allocate} with their number, then
+     * each one's id, normalised-text hash and band keys. Writes acknowledged before the call are included.
+     *
+     * @return the concrete index (or indices, comma-separated) that was read
+     * @throws IOException when it cannot be done (the caller then searches every article)
+     */
+    default String scanKeys(IndexedKeys keys) throws IOException {
+        throw new IOException("this source cannot list what it holds");
+    }
+
+    /**
+     * The concrete index (or indices, comma-separated) that {@link #find} searches now: an alias, resolved, so that
+     * the caller can tell when it was moved to another index.
+     */
+    default String concreteIndex() throws IOException {
+        return "";
+    }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Places each article of a batch in its story's cluster (see {@link ClusterRule} for the rule), in time that does
@@ -48,7 +51,19 @@ public final class ClusterAssigner implements AutoCloseable {
      */
     public static final int RECENT_CAPACITY = 5_000;
 
+    /** How often at most the index behind the alias is checked while the worker keeps a filter of its keys. */
+    static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(ClusterAssigner.class);
+
     private final CandidateSource lookup;
+    private final Duration indexCheckInterval;
+    /**
+     * What the index may hold, while this worker is its only writer ({@link #writesAlone}); null otherwise. Articles
+     * it rules out are not searched.
+     */
+    private @Nullable IndexedKeys keys;
+    private boolean alone;
+    private long indexCheckedAt;
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
     /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
     private final BandTable placed = new BandTable(Integer.MAX_VALUE);
@@ -59,6 +74,9 @@ public final class ClusterAssigner implements AutoCloseable {
 
     /** Runs the look-ups started ahead ({@link #lookUpAhead}), one at a time; made on first use. */
     private @Nullable ExecutorService lookups;
+    /** Runs the scans of the index for {@link #keys}; made on first use. */
+    private @Nullable ExecutorService scans;
+    private @Nullable Future<?> scanning;
 
     /** The placements of one batch, not yet written, and the look-ups started ahead for its slices. */
     public static final class Batch {
@@ -75,7 +93,12 @@ public final class ClusterAssigner implements AutoCloseable {
     }
 
     ClusterAssigner(CandidateSource lookup) {
+        this(lookup, INDEX_CHECK_INTERVAL);
+    }
+
+    ClusterAssigner(CandidateSource lookup, Duration indexCheckInterval) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.indexCheckInterval = Objects.requireNonNull(indexCheckInterval, "indexCheckInterval");
     }
 
     /** Begins a batch, which sees the placements of every batch begun before it and not yet finished or dropped. */
@@ -109,6 +132,9 @@ public final class ClusterAssigner implements AutoCloseable {
             }
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
+            if (keys != null) {
+                keys.add(article.id(), article.fingerprint()); // before it is written, so no later look-up misses it
+            }
             placed.put(member);
             batch.members.put(article.id(), member);
             assignments.put(article.id(), assignment);
@@ -128,8 +154,8 @@ public final class ClusterAssigner implements AutoCloseable {
         Objects.requireNonNull(slices, "slices");
         refreshIfDue();
         for (List<EnrichedSummary> slice : slices) {
-            var fingerprinted = fingerprinted(slice);
-            batch.ahead.put(slice, lookupThread().submit(() -> lookup.find(fingerprinted)));
+            var searched = toSearch(slice);
+            batch.ahead.put(slice, lookupThread().submit(() -> lookup.find(searched)));
         }
     }
 
@@ -137,7 +163,7 @@ public final class ClusterAssigner implements AutoCloseable {
         var ahead = batch.ahead.remove(slice);
         if (ahead == null) {
             refreshIfDue();
-            return lookup.find(fingerprinted(slice));
+            return lookup.find(toSearch(slice));
         }
         try {
             return ahead.get();
@@ -154,14 +180,95 @@ public final class ClusterAssigner implements AutoCloseable {
     }
 
     private void refreshIfDue() throws IOException {
-        if (rememberedSinceVisible >= RECENT_CAPACITY / 2) {
+        boolean due = rememberedSinceVisible >= RECENT_CAPACITY / 2;
+        if (due) {
             lookup.makeWritesVisible();
             rememberedSinceVisible = 0;
         }
+        if (alone && (due || System.nanoTime() - indexCheckedAt >= indexCheckInterval.toNanos())) {
+            checkKeys();
+        }
     }
 
-    private static List<EnrichedSummary> fingerprinted(List<EnrichedSummary> slice) {
-        return slice.stream().filter(a -> a.fingerprint() != null).toList();
+    /**
+     * Tells the assigner whether this worker is now its index's only writer (the index stage's loop holds every
+     * partition of its topic; a rebuild writes a new index version). While it is, the assigner scans the index once,
+     * in the background, into a filter of the keys the candidate search asks for ({@link IndexedKeys}), adds every
+     * article it places, and from then on searches only the articles the filter does not rule out. The filter is
+     * dropped when the worker stops being the only writer (a rebalance gave another worker partitions: it was
+     * incomplete from then on, even if this worker gets them all back), and built again when the alias moved to
+     * another index (checked every {@link #INDEX_CHECK_INTERVAL} at most, and at each refresh of the assigner), when
+     * it is full, or after its scan failed.
+     */
+    public void writesAlone(boolean alone) {
+        this.alone = alone;
+        if (!alone) {
+            keys = null;
+            stopScanning();
+        } else if (keys == null) {
+            scan();
+        }
+    }
+
+    /** Builds the filter again when the alias moved, it is full, or its scan failed. */
+    private void checkKeys() throws IOException {
+        indexCheckedAt = System.nanoTime();
+        IndexedKeys current = keys;
+        if (current == null || current.hasFailed() || current.full()) {
+            scan();
+        } else if (current.isReady() && !lookup.concreteIndex().equals(current.index())) {
+            log.info("the index behind the clustering's look-ups changed from {}; reading its keys again",
+                    current.index());
+            scan();
+        }
+    }
+
+    /** Starts filling a new filter: the articles of the unfinished batches now, then the index's, in the background. */
+    private void scan() {
+        stopScanning();
+        var filling = new IndexedKeys();
+        // Placed but maybe not yet written: the scan, reading what the index holds after a refresh, might miss them.
+        placed.forEach(member -> filling.add(member.id(), member.fingerprint()));
+        keys = filling;
+        scanning = scanThread().submit(() -> {
+            long started = System.nanoTime();
+            try {
+                filling.ready(lookup.scanKeys(filling));
+                log.info("read the keys of {} in {} ms; only articles that may match one are searched from now on",
+                        filling.index(), (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                log.warn("could not read the keys of the index (every article is searched until a scan succeeds): "
+                        + "{}", e.getMessage());
+                filling.failed();
+            }
+        });
+    }
+
+    /**
+     * The slice's articles the candidate search could find anything for: those with a fingerprint, and of those,
+     * while the filter of the index's keys is ready, only those it does not rule out.
+     */
+    private List<EnrichedSummary> toSearch(List<EnrichedSummary> slice) {
+        IndexedKeys ready = keys != null && keys.isReady() ? keys : null;
+        return slice.stream()
+                .filter(a -> a.fingerprint() != null && (ready == null || ready.mayBeIndexed(a)))
+                .toList();
+    }
+
+    /** Stops a scan whose filter is no longer wanted (it would only cost the index its reads). */
+    private void stopScanning() {
+        if (scanning != null) {
+            scanning.cancel(true);
+            scanning = null;
+        }
+    }
+
+    private ExecutorService scanThread() {
+        if (scans == null) {
+            scans = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-keys-scan").daemon()
+                    .factory());
+        }
+        return scans;
     }
 
     private ExecutorService lookupThread() {
@@ -195,11 +302,14 @@ public final class ClusterAssigner implements AutoCloseable {
         batch.ahead.clear();
     }
 
-    /** Stops the look-up thread, if there is one. */
+    /** Stops the look-up and scan threads, if there are any. */
     @Override
     public void close() {
         if (lookups != null) {
             lookups.shutdownNow();
+        }
+        if (scans != null) {
+            scans.shutdownNow();
         }
     }
 
@@ -227,6 +337,16 @@ public final class ClusterAssigner implements AutoCloseable {
             finish(current, writtenIds);
         }
         startBatch();
+    }
+
+    /** Whether look-ups skip the articles that a filter of the index's keys rules out (its scan is done). */
+    boolean filtersLookUps() {
+        return keys != null && keys.isReady();
+    }
+
+    /** Whether the last scan of the index's keys failed (the next look-up starts another). */
+    boolean scanFailed() {
+        return keys != null && keys.hasFailed();
     }
 
     /** How many recent articles are held in memory. */

@@ -97,7 +97,8 @@ public final class Reprocessor {
         var counts = new Counts();
         boolean swapped = false;
         try (var consumer = kafka.consumer("outsight-reprocess-unused", "outsight-reprocess", 500);
-                var sink = new BulkSink(es, next, false, settings)) {
+                var sink = new BulkSink(es, next, false, settings);
+                var clusters = new ClusterAssigner(es, next)) {
             List<TopicPartition> partitions = consumer.partitionsFor(rawTopic).stream()
                     .map(p -> new TopicPartition(rawTopic, p.partition())).toList();
             consumer.assign(partitions);
@@ -105,12 +106,15 @@ public final class Reprocessor {
             // Until the new version is complete it is not searched: skip refreshes, which speeds the build up.
             setRefreshInterval(next, "-1");
             Map<TopicPartition, Long> buildEnd = consumer.endOffsets(partitions);
-            var clusters = new ClusterAssigner(es, next);
+            // Until the alias moves, nothing else writes to the new version: its clustering may keep a filter of what
+            // it holds instead of searching every article.
+            clusters.writesAlone(true);
             replayUntil(consumer, buildEnd, enricher, sink, clusters, counts, progress);
             // A poll may have read past the end of this pass; the catch-up pass starts exactly there.
             buildEnd.forEach(consumer::seek);
             setRefreshInterval(next, templateRefreshInterval());
             es.indices().refresh(r -> r.index(next));
+            clusters.writesAlone(false); // the live index stage writes to it too from the swap on
             layout.swapAlias(next);
             swapped = true;
             progress.accept("alias " + layout.alias() + " now points at " + next + " (" + counts.indexed

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Called by one stage thread at a time; the counters may be read from any thread. Close it to stop the sink.
  */
-public final class IndexHandler implements OverlappingBatchHandler, StageLoop.SuccessCount, AutoCloseable {
+public final class IndexHandler implements OverlappingBatchHandler, StageLoop.SuccessCount,
+        StageLoop.SoleConsumerAware, AutoCloseable {
     public static final String STAGE = "index";
     private static final Logger log = LoggerFactory.getLogger(IndexHandler.class);
 
@@ -283,6 +284,17 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
             // Unreachable, overloaded or missing index: like a failed bulk request, the batch is tried again.
             throw new TransientStageException("could not look up the clusters of " + articles.size()
                     + " articles in " + sink.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The only consumer of the enriched topic is its index's only writer: then the clustering keeps a filter of
+     * what the index holds, and searches only the articles that may match (see {@link ClusterAssigner#writesAlone}).
+     */
+    @Override
+    public void soleConsumer(boolean holdsEveryPartition) {
+        if (clusters != null) {
+            clusters.writesAlone(holdsEveryPartition);
         }
     }
 

@@ -163,7 +163,7 @@ class CandidateLookupCostIT {
         }
         // At most 10 documents per search: had the 320 chance sharers come back, the search would have been too
         // small and the articles looked up one by one, a second request.
-        var lookup = new CandidateLookup(proxied, alias, 10);
+        var lookup = new CandidateLookup(proxied, alias, 10, CandidateLookup.SCAN_PAGE);
         proxy.clear();
 
         var found = lookup.find(batch);

@@ -113,11 +113,46 @@ class CandidateLookupIT {
     }
 
     @Test
+    void scansTheIdsTextHashesAndBandKeysOfEveryIndexedArticlePageByPage() throws Exception {
+        String alias = "it-lookup-scan";
+        new IndexLayout(es, alias).ensure();
+        var stored = new ArrayList<EnrichedArticle>();
+        for (int story = 0; story < 7; story++) {
+            stored.add(article("https://scan.example/" + story, Fingerprints.story(900 + story)));
+        }
+        var bare = TestArticles.article("https://scan.example/bare", "Bare", "BPO", "IN", "BPO", 2026, 1e9,
+                Instant.parse("2026-05-02T08:00:00Z"), ENRICHED);
+        for (EnrichedArticle article : stored) {
+            store(alias, article, article.id());
+        }
+        store(alias, bare, bare.id());
+
+        var keys = new IndexedKeys();
+        // Pages of 3: the 8 documents take three.
+        String scanned = new CandidateLookup(es, alias, CandidateLookup.MAX_HITS, 3).scanKeys(keys);
+
+        assertEquals(new IndexLayout(es, alias).currentIndex().orElseThrow(), scanned, "the index behind the alias");
+        for (EnrichedArticle article : stored) {
+            assertTrue(keys.mayBeIndexed(EnrichedSummary.of(article)), article.id());
+        }
+        // A copy under another id: found by its band keys, which the scan read from the documents.
+        assertTrue(keys.mayBeIndexed(EnrichedSummary.of(article("https://copy.example/scan",
+                Fingerprints.copy(903, 10, 1)))));
+        var sameText = new TextFingerprint(Fingerprints.SCHEME, Fingerprints.story(905).textHash(),
+                Fingerprints.story(1_905).signature(), Fingerprints.story(1_905).bands());
+        assertTrue(keys.mayBeIndexed(EnrichedSummary.of(article("https://mirror.example/scan", sameText))));
+        assertTrue(keys.mayBeIndexed(EnrichedSummary.of(bare.withFingerprint(Fingerprints.story(950)))),
+                "a document without fingerprint is held by its id");
+        assertFalse(keys.mayBeIndexed(EnrichedSummary.of(article("https://other.example/scan",
+                Fingerprints.story(951)))));
+    }
+
+    @Test
     void looksArticlesUpOneByOneWhenMoreDocumentsMatchThanOneSearchReturns() throws Exception {
         String alias = "it-lookup-one-by-one";
         new IndexLayout(es, alias).ensure();
         // No document fits in one search's answer: every batch that matches anything takes the multi-search.
-        var lookup = new CandidateLookup(es, alias, 0);
+        var lookup = new CandidateLookup(es, alias, 0, CandidateLookup.SCAN_PAGE);
 
         assertFindsTheStoredStory(lookup, alias);
     }
@@ -151,7 +186,8 @@ class CandidateLookupIT {
         batch.add(TestArticles.fingerprinted(5, ENRICHED, 7)); // an indexed article again: its own document
 
         var together = candidates(new CandidateLookup(es, alias).find(summaries(batch)));
-        var oneByOne = candidates(new CandidateLookup(es, alias, 0).find(summaries(batch)));
+        var oneByOne = candidates(new CandidateLookup(es, alias, 0, CandidateLookup.SCAN_PAGE)
+                .find(summaries(batch)));
 
         assertEquals(oneByOne, together);
         assertTrue(together.values().stream().filter(c -> !c.isEmpty()).count() >= 400, together.toString());
@@ -168,7 +204,7 @@ class CandidateLookupIT {
         var article = article("https://wire.example/eleven", Fingerprints.story(11));
 
         for (int maxHits : List.of(CandidateLookup.MAX_HITS, 0)) { // one search for the group, then one per article
-            var found = new CandidateLookup(es, alias, maxHits).find(summaries(article)).get(article.id());
+            var found = new CandidateLookup(es, alias, maxHits, CandidateLookup.SCAN_PAGE).find(summaries(article)).get(article.id());
 
             assertEquals(List.of(twoBands.id()), found.candidates().stream().map(ClusterMember::id).toList(),
                     "maxHits " + maxHits);

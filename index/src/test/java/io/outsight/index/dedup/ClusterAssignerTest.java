@@ -1,6 +1,7 @@
 package io.outsight.index.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.outsight.core.record.EnrichedSummary;
@@ -209,5 +210,128 @@ class ClusterAssignerTest {
             assigner.remember(batch.stream().map(EnrichedSummary::id).toList());
         }
         assertEquals(2, visible[0]);
+    }
+
+    /** An index standing in for Elasticsearch that can list its keys, and records which articles were searched. */
+    private static final class ListingSource implements CandidateSource {
+        final List<EnrichedSummary> held = new ArrayList<>();
+        final List<String> searched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile String concrete = "index-v1";
+        volatile boolean failScans;
+
+        @Override
+        public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
+            var found = new HashMap<String, CandidateLookup.Found>();
+            for (EnrichedSummary article : articles) {
+                searched.add(article.id());
+                var candidates = held.stream()
+                        .filter(h -> article.fingerprint().estimatedJaccard(h.fingerprint()) >= ClusterRule.THRESHOLD)
+                        .map(h -> ClusterMember.of(ClusterAssignment.canonical(h.id()), h.fingerprint()))
+                        .toList();
+                found.put(article.id(), new CandidateLookup.Found(null, candidates));
+            }
+            return found;
+        }
+
+        @Override
+        public String scanKeys(IndexedKeys keys) throws IOException {
+            if (failScans) {
+                throw new IOException("index unreachable");
+            }
+            keys.allocate(held.size());
+            held.forEach(h -> keys.add(h.id(), h.fingerprint()));
+            return concrete;
+        }
+
+        @Override
+        public String concreteIndex() {
+            return concrete;
+        }
+    }
+
+    /** Polls until the scan on the assigner's own thread is done (or the filter dropped). */
+    private static void awaitFiltering(ClusterAssigner assigner, boolean filtering) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (assigner.filtersLookUps() != filtering) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the filter of the index's keys never became " + filtering);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void aWorkerWritingAloneSearchesOnlyWhatItsFilterOfTheIndexDoesNotRuleOut() throws Exception {
+        var source = new ListingSource();
+        var wire = article("https://wire.example/f", "2026-05-01T00:00:00Z", 20, 0);
+        source.held.add(wire);
+        try (var alone = new ClusterAssigner(source)) {
+            alone.writesAlone(true);
+            awaitFiltering(alone, true);
+            var copy = article("https://copy.example/f", "2026-05-02T00:00:00Z", 20, 4);
+            var unrelated = article("https://unrelated.example/f", "2026-05-02T00:00:00Z", 21, 0);
+            var first = alone.assign(List.of(copy, unrelated));
+            assertEquals(List.of(copy.id()), source.searched, "the copy of an indexed story only");
+            assertEquals(ClusterAssignment.duplicate(copy.id(), wire.id()), first.get(copy.id()));
+            alone.remember(List.of(copy.id(), unrelated.id()));
+
+            // What this worker placed is in the filter at once: a copy of it is searched (and found in memory).
+            var copyOfUnrelated = article("https://mirror.example/f", "2026-05-03T00:00:00Z", 21, 3);
+            var another = article("https://another.example/f", "2026-05-03T00:00:00Z", 22, 0);
+            var second = alone.assign(List.of(copyOfUnrelated, another));
+            assertEquals(List.of(copy.id(), copyOfUnrelated.id()), source.searched);
+            assertEquals(ClusterAssignment.duplicate(copyOfUnrelated.id(), unrelated.id()),
+                    second.get(copyOfUnrelated.id()));
+            assertEquals(ClusterAssignment.canonical(another.id()), second.get(another.id()));
+
+            // Another worker may write from now on: every article is searched again.
+            alone.writesAlone(false);
+            assertFalse(alone.filtersLookUps());
+            var third = article("https://third.example/f", "2026-05-04T00:00:00Z", 23, 0);
+            alone.assign(List.of(third));
+            assertEquals(third.id(), source.searched.getLast());
+        }
+    }
+
+    @Test
+    void theFilterIsReadAgainWhenTheAliasMovedAndUnusedWhileItsScanFails() throws Exception {
+        var source = new ListingSource();
+        source.failScans = true;
+        try (var alone = new ClusterAssigner(source, java.time.Duration.ZERO)) {
+            alone.writesAlone(true);
+            var unrelated = article("https://one.example/g", "2026-05-01T00:00:00Z", 30, 0);
+            // The scan failed: searched, and the next look-up tries the scan again.
+            awaitSearchedWhileTheScanFails(alone, source, unrelated);
+            source.failScans = false;
+            alone.assign(List.of(article("https://two.example/g", "2026-05-01T00:00:00Z", 31, 0)));
+            awaitFiltering(alone, true);
+
+            // A rebuild moved the alias to a version holding a story this worker never saw.
+            var rebuilt = article("https://rebuilt.example/g", "2026-05-01T00:00:00Z", 32, 0);
+            source.held.add(rebuilt);
+            source.concrete = "index-v2";
+            var copy = article("https://copy.example/g", "2026-05-02T00:00:00Z", 32, 2);
+            alone.assign(List.of(article("https://three.example/g", "2026-05-01T00:00:00Z", 33, 0)));
+            awaitFiltering(alone, true);
+            assertEquals(ClusterAssignment.duplicate(copy.id(), rebuilt.id()),
+                    alone.assign(List.of(copy)).get(copy.id()));
+            assertEquals(copy.id(), source.searched.getLast());
+        }
+    }
+
+    private static void awaitSearchedWhileTheScanFails(ClusterAssigner alone, ListingSource source,
+            EnrichedSummary article) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        // Until the failed scan reports, the filter is merely not ready: either way the article is searched.
+        do {
+            source.searched.clear();
+            alone.assign(List.of(article));
+            assertEquals(List.of(article.id()), source.searched);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the scan never failed");
+            }
+            Thread.yield();
+        } while (!alone.scanFailed());
     }
 }

@@ -48,7 +48,13 @@ public final class Fingerprints {
 
     /** A text like story {@code story} in band {@code band} only: it shares that one band key with the story. */
     public static TextFingerprint sharingBand(long story, int band) {
-        return keeping(story, other -> other == band, "band-" + band);
+        return sharingBandsAt(story, band);
+    }
+
+    /** A text like story {@code story} in the given bands only: it shares exactly those band keys with the story. */
+    public static TextFingerprint sharingBandsAt(long story, int... bands) {
+        var kept = java.util.Arrays.stream(bands).boxed().collect(java.util.stream.Collectors.toSet());
+        return keeping(story, kept::contains, "band-" + kept);
     }
 
     /** Story {@code story} with the first component of every band not {@code kept} changed. */

@@ -199,6 +199,73 @@ class SyndicatedCopiesIT {
         assertDuplicateOf(slices, story, copy2);
     }
 
+    @Test
+    void aWorkerWritingAloneSearchesOnlyArticlesThatMayMatchAndStillClustersEveryCopy() throws Exception {
+        String alias = "it-dedup-alone";
+        new IndexLayout(es, alias).ensure();
+        var alone = new ArticleSearch(es, alias);
+        var story = article("https://wire.example/alone", "BPO", "2026-08-01T00:00:00Z", ENRICHED,
+                Fingerprints.story(500));
+        try (var earlier = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC)) {
+            index(earlier, story); // written by an earlier worker: the new worker knows it only from its scan
+        }
+        var searched = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var lookup = new CandidateLookup(es, alias);
+        var recording = new CandidateSource() {
+            @Override
+            public Map<String, CandidateLookup.Found> find(List<io.outsight.core.record.EnrichedSummary> articles)
+                    throws java.io.IOException {
+                articles.forEach(a -> searched.add(a.id()));
+                return lookup.find(articles);
+            }
+
+            @Override
+            public void makeWritesVisible() throws java.io.IOException {
+                lookup.makeWritesVisible();
+            }
+
+            @Override
+            public String scanKeys(IndexedKeys keys) throws java.io.IOException {
+                return lookup.scanKeys(keys);
+            }
+
+            @Override
+            public String concreteIndex() throws java.io.IOException {
+                return lookup.concreteIndex();
+            }
+        };
+        var clusters = new ClusterAssigner(recording);
+        var copy = article("https://portal.example/alone", "BPO", "2026-08-02T00:00:00Z", ENRICHED,
+                Fingerprints.copy(500, 8, 1));
+        var unrelated = article("https://wire.example/alone-2", "KPO", "2026-08-02T00:00:00Z", ENRICHED,
+                Fingerprints.story(501));
+        var unrelated2 = article("https://wire.example/alone-3", "ITO", "2026-08-02T00:00:00Z", ENRICHED,
+                Fingerprints.story(502));
+        var copyOfUnrelated = article("https://mirror.example/alone-2", "KPO", "2026-08-03T00:00:00Z", ENRICHED,
+                Fingerprints.copy(501, 3, 1));
+        try (var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC, clusters)) {
+            handler.soleConsumer(true); // as the stage loop says when it holds every partition
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!clusters.filtersLookUps()) {
+                assertTrue(System.nanoTime() < deadline, "the scan of the index never finished");
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            index(handler, copy, unrelated, unrelated2);
+            assertEquals(List.of(copy.id()), searched, "only the copy of the indexed story may match");
+            // A copy of what this worker wrote a batch ago (perhaps not yet searchable), and a replay of the story.
+            index(handler, copyOfUnrelated, story);
+            assertEquals(Set.of(copy.id(), copyOfUnrelated.id(), story.id()), Set.copyOf(searched));
+            assertEquals(1, handler.stale(), "the replay changed nothing");
+        }
+        alone.refresh();
+        assertCanonical(alone, story);
+        assertDuplicateOf(alone, story, copy);
+        assertCanonical(alone, unrelated);
+        assertCanonical(alone, unrelated2);
+        assertDuplicateOf(alone, unrelated, copyOfUnrelated);
+    }
+
     private static Map<String, Long> counts(List<FacetBucket> buckets) {
         return buckets.stream().collect(Collectors.toMap(FacetBucket::key, FacetBucket::count));
     }

@@ -1,0 +1,210 @@
+package io.outsight.index.dedup;
+
+import io.outsight.core.record.EnrichedSummary;
+import io.outsight.core.record.TextFingerprint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an index may hold, in a Bloom filter: every indexed article's id, normalised-text hash and band keys, the
+ * keys the candidate search asks for. An article for which the filter holds none of them in the way the search
+ * needs (its id, its text hash, or band keys in two of the search's parts) would find nothing, so it need not be
+ * searched: only new copies, replays and a few per cent of false positives are, where every article was (the
+ * searches were most of what clustering cost Elasticsearch). A Bloom filter never forgets a key it was given, so it
+ * errs only towards a search.
+ *
+ * <p>Filled by a scan of the index ({@link CandidateSource#scanKeys}) and by every article the worker places, it is
+ * complete only while its worker is the index's only writer (see {@link ClusterAssigner#writesAlone}). Its size is
+ * fixed when the scan knows how many articles the index holds ({@link #allocate}): {@value #BITS_PER_KEY} bits per
+ * key and {@value #KEYS_PER_ARTICLE} keys per article, about 43 bytes per article, for half again as many articles
+ * as the index held (at least {@value #MIN_ARTICLES}); past that it is {@linkplain #full full} and is built again.
+ * Keys added before then are kept in a list.
+ *
+ * <p>Thread-safe: the scan fills it on a thread of its own while the stage thread adds the articles it places.
+ */
+final class IndexedKeys {
+    /**
+     * With 7 hashes, 0.8 % false positives per key once the filter is full: about 4 % of the articles that share
+     * nothing with the index are searched all the same (id 0.8 %, text hash 0.8 %, band keys in two of eight parts
+     * 2.5 %), fewer while it fills.
+     */
+    static final int BITS_PER_KEY = 10;
+    private static final int HASHES = 7;
+    /** 32 band keys, the text hash and the id. */
+    static final int KEYS_PER_ARTICLE = 34;
+    static final int MIN_ARTICLES = 50_000;
+    /** Bits in one filter at most (256 MiB): past this the false positives grow, which costs searches, not matches. */
+    private static final long MAX_BITS = 1L << 31;
+
+    private static final long ID = 0x1D;
+    private static final long TEXT = 0x7E;
+    private static final long BAND = 0xBA;
+
+    private enum State { LOADING, READY, FAILED }
+
+    private long @Nullable [] bits;
+    private long bitCount;
+    private long capacity;
+    private long articles;
+    /** Keys added before {@link #allocate}, one array per article. */
+    private @Nullable List<long[]> early = new ArrayList<>();
+    private volatile State state = State.LOADING;
+    /** The concrete index the scan read, for telling when the alias moved to another one. */
+    private volatile @Nullable String index;
+
+    /** Sizes the filter for an index of {@code indexed} articles, and adds the keys given so far. */
+    synchronized void allocate(long indexed) {
+        if (bits != null) {
+            throw new IllegalStateException("allocated already");
+        }
+        capacity = Math.max(MIN_ARTICLES, indexed + indexed / 2);
+        bitCount = Math.min(MAX_BITS, (capacity * KEYS_PER_ARTICLE * BITS_PER_KEY + 63) & ~63L);
+        bits = new long[(int) (bitCount / 64)];
+        Objects.requireNonNull(early, "early").forEach(this::set);
+        early = null;
+    }
+
+    /** An indexed article, as the scan reads it. */
+    void addIndexed(String id, @Nullable String textHash, List<String> bands) {
+        add(keys(id, textHash, bands));
+    }
+
+    /** An article placed by this worker (its document may be written at any time from now). */
+    void add(String id, @Nullable TextFingerprint fingerprint) {
+        add(fingerprint == null ? keys(id, null, List.of()) : keys(id, fingerprint.textHash(), fingerprint.bands()));
+    }
+
+    private synchronized void add(long[] keys) {
+        articles++;
+        if (early != null) {
+            early.add(keys);
+        } else {
+            set(keys);
+        }
+    }
+
+    /**
+     * Whether the candidate search might find anything for the article: the filter holds its id, its text hash, or
+     * band keys in at least two of the search's {@value CandidateLookup#BAND_PARTS} parts (all the parts it has, if
+     * fewer). False only when the search would find nothing.
+     */
+    synchronized boolean mayBeIndexed(EnrichedSummary article) {
+        if (bits == null) {
+            return true;
+        }
+        if (contains(key(ID, article.id()))) {
+            return true;
+        }
+        TextFingerprint fingerprint = article.fingerprint();
+        if (fingerprint == null) {
+            return false;
+        }
+        if (contains(key(TEXT, fingerprint.textHash()))) {
+            return true;
+        }
+        List<String> bands = fingerprint.bands();
+        int parts = Math.min(CandidateLookup.BAND_PARTS, bands.size());
+        int required = Math.min(ClusterRule.MIN_SHARED_BANDS, parts);
+        int held = 0;
+        var heldParts = new boolean[CandidateLookup.BAND_PARTS];
+        for (int band = 0; band < bands.size(); band++) {
+            int part = band % CandidateLookup.BAND_PARTS;
+            if (!heldParts[part] && contains(key(BAND, bands.get(band)))) {
+                heldParts[part] = true;
+                if (++held >= required) {
+                    return true;
+                }
+            }
+        }
+        return false; // also for a fingerprint without bands: the search then asks for none
+    }
+
+    /** Whether more articles were added than the filter was sized for (its false positives then grow). */
+    synchronized boolean full() {
+        return bits != null && articles > capacity;
+    }
+
+    /** The scan is done: the filter holds every article the index held, and {@code index} is the index it read. */
+    void ready(String scanned) {
+        index = scanned;
+        state = State.READY;
+    }
+
+    void failed() {
+        state = State.FAILED;
+    }
+
+    boolean isReady() {
+        return state == State.READY;
+    }
+
+    boolean hasFailed() {
+        return state == State.FAILED;
+    }
+
+    /** The concrete index the scan read; null until it is {@linkplain #isReady ready}. */
+    @Nullable String index() {
+        return index;
+    }
+
+    private static long[] keys(String id, @Nullable String textHash, List<String> bands) {
+        var keys = new long[2 + bands.size()];
+        keys[0] = key(ID, id);
+        keys[1] = textHash == null ? keys[0] : key(TEXT, textHash);
+        for (int band = 0; band < bands.size(); band++) {
+            keys[2 + band] = key(BAND, bands.get(band));
+        }
+        return keys;
+    }
+
+    private void set(long[] keys) {
+        long[] words = bits;
+        for (long key : keys) {
+            long step = step(key);
+            for (int i = 0; i < HASHES; i++) {
+                long bit = bitOf(key + i * step);
+                words[(int) (bit >>> 6)] |= 1L << bit;
+            }
+        }
+    }
+
+    private boolean contains(long key) {
+        long[] words = bits;
+        long step = step(key);
+        for (int i = 0; i < HASHES; i++) {
+            long bit = bitOf(key + i * step);
+            if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A bit of the filter from a 64-bit hash: its high half scaled to the filter's size (no division). */
+    private long bitOf(long hash) {
+        return Math.unsignedMultiplyHigh(hash, bitCount);
+    }
+
+    /** The second hash of the double hashing, odd so that the probes never repeat. */
+    private static long step(long key) {
+        return mix(key ^ 0x5851F42D4C957F2DL) | 1;
+    }
+
+    /** A 64-bit hash of a key of one kind (id, text hash or band key): FNV-1a over its characters, then mixed. */
+    private static long key(long kind, String value) {
+        long h = 0xCBF29CE484222325L ^ kind;
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(h);
+    }
+
+    /** The finaliser of SplitMix64: every input bit reaches every output bit. */
+    private static long mix(long value) {
+        long z = (value + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
