@@ -38,10 +38,6 @@ final class IndexedKeys {
     /** Bits in one filter at most (256 MiB): past this the false positives grow, which costs searches, not matches. */
     private static final long MAX_BITS = 1L << 31;
 
-    private static final long ID = 0x1D;
-    private static final long TEXT = 0x7E;
-    private static final long BAND = 0xBA;
-
     private enum State { LOADING, READY, FAILED }
 
     private long @Nullable [] bits;
@@ -94,14 +90,14 @@ final class IndexedKeys {
         if (bits == null) {
             return true;
         }
-        if (contains(key(ID, article.id()))) {
+        if (contains(KeyHashes.id(article.id()))) {
             return true;
         }
         TextFingerprint fingerprint = article.fingerprint();
         if (fingerprint == null) {
             return false;
         }
-        if (contains(key(TEXT, fingerprint.textHash()))) {
+        if (contains(KeyHashes.text(fingerprint.textHash()))) {
             return true;
         }
         List<String> bands = fingerprint.bands();
@@ -111,7 +107,7 @@ final class IndexedKeys {
         var heldParts = new boolean[CandidateLookup.BAND_PARTS];
         for (int band = 0; band < bands.size(); band++) {
             int part = band % CandidateLookup.BAND_PARTS;
-            if (!heldParts[part] && contains(key(BAND, bands.get(band)))) {
+            if (!heldParts[part] && contains(KeyHashes.band(bands.get(band)))) {
                 heldParts[part] = true;
                 if (++held >= required) {
                     return true;
@@ -151,10 +147,10 @@ final class IndexedKeys {
 
     private static long[] keys(String id, @Nullable String textHash, List<String> bands) {
         var keys = new long[2 + bands.size()];
-        keys[0] = key(ID, id);
-        keys[1] = textHash == null ? keys[0] : key(TEXT, textHash);
+        keys[0] = KeyHashes.id(id);
+        keys[1] = textHash == null ? keys[0] : KeyHashes.text(textHash);
         for (int band = 0; band < bands.size(); band++) {
-            keys[2 + band] = key(BAND, bands.get(band));
+            keys[2 + band] = KeyHashes.band(bands.get(band));
         }
         return keys;
     }
@@ -189,22 +185,6 @@ final class IndexedKeys {
 
     /** The second hash of the double hashing, odd so that the probes never repeat. */
     private static long step(long key) {
-        return mix(key ^ 0x5851F42D4C957F2DL) | 1;
-    }
-
-    /** A 64-bit hash of a key of one kind (id, text hash or band key): FNV-1a over its characters, then mixed. */
-    private static long key(long kind, String value) {
-        long h = 0xCBF29CE484222325L ^ kind;
-        for (int i = 0; i < value.length(); i++) {
-            h = (h ^ value.charAt(i)) * 0x100000001B3L;
-        }
-        return mix(h);
-    }
-
-    /** The finaliser of SplitMix64: every input bit reaches every output bit. */
-    private static long mix(long value) {
-        long z = (value + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return KeyHashes.mix(key ^ 0x5851F42D4C957F2DL) | 1;
     }
 }

@@ -1,0 +1,56 @@
+package io.outsight.index.dedup;
+
+import io.outsight.core.record.TextFingerprint;
+
+/**
+ * 64-bit hashes of the keys the clustering matches on: an article's id, its normalised-text hash and its band keys,
+ * each kind apart. The in-memory tables and the filter of the index's keys probe by these numbers instead of by the
+ * strings; two different keys share a hash about once in 10^19 pairs, which only adds a candidate ({@link
+ * ClusterRule} verifies every candidate on its signature) or a search (the filter).
+ */
+final class KeyHashes {
+    private static final long ID = 0x1D;
+    private static final long TEXT = 0x7E;
+    private static final long BAND = 0xBA;
+
+    private KeyHashes() {}
+
+    static long id(String id) {
+        return of(ID, id);
+    }
+
+    static long text(String textHash) {
+        return of(TEXT, textHash);
+    }
+
+    static long band(String bandKey) {
+        return of(BAND, bandKey);
+    }
+
+    /** The band keys' hashes, then the text hash's: what a fingerprint is found by. */
+    static long[] of(TextFingerprint fingerprint) {
+        var bands = fingerprint.bands();
+        var keys = new long[bands.size() + 1];
+        for (int band = 0; band < bands.size(); band++) {
+            keys[band] = band(bands.get(band));
+        }
+        keys[bands.size()] = text(fingerprint.textHash());
+        return keys;
+    }
+
+    /** A bijective mix of 64 bits (the finaliser of SplitMix64): every input bit reaches every output bit. */
+    static long mix(long value) {
+        long z = (value + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** FNV-1a over the characters, seeded with the kind, then mixed. */
+    private static long of(long kind, String value) {
+        long h = 0xCBF29CE484222325L ^ kind;
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(h);
+    }
+}
