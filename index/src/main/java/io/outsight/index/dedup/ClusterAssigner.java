@@ -42,10 +42,12 @@ public final class ClusterAssigner implements AutoCloseable {
     /**
      * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
      * write searchable (a refresh every second, later under load). So that an article it forgets is always
-     * searchable, the assigner has the index refreshed once it has written half this many since the last such
-     * refresh: a refresh per 2,500 articles, where Elasticsearch refreshes every second anyway. Without that, copies
-     * whose story had left the table before a refresh showed it (a busy node's refreshes lag) started clusters of
-     * their own. With that rule the table's size is a trade of memory against refreshes, not of correctness: at
+     * searchable, the assigner has the index refreshed in the background once it has written half this many since
+     * the last such refresh, and waits for a refresh before a look-up if one is still missing ({@link
+     * WriteVisibility}): a refresh per 2,500 articles, where Elasticsearch refreshes every second anyway. Without
+     * that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag) started
+     * clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
+     * correctness: at
      * 10,000 articles (about 5 KB each, and as much old garbage as they are replaced) it pushed the index worker's
      * heap past 200 MiB of its 256 in the end-to-end benchmark.
      */
@@ -67,8 +69,7 @@ public final class ClusterAssigner implements AutoCloseable {
     private final BandTable recent = new BandTable(RECENT_CAPACITY);
     /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
     private final BandTable placed = new BandTable(Integer.MAX_VALUE);
-    /** Articles remembered since the last {@link CandidateSource#makeWritesVisible}. */
-    private int rememberedSinceVisible;
+    private final WriteVisibility visibility;
     /** The batch of {@link #startBatch}, {@link #assign(List)} and {@link #remember}. */
     private @Nullable Batch current;
 
@@ -99,6 +100,7 @@ public final class ClusterAssigner implements AutoCloseable {
     ClusterAssigner(CandidateSource lookup, Duration indexCheckInterval) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.indexCheckInterval = Objects.requireNonNull(indexCheckInterval, "indexCheckInterval");
+        this.visibility = new WriteVisibility(lookup, RECENT_CAPACITY);
     }
 
     /** Begins a batch, which sees the placements of every batch begun before it and not yet finished or dropped. */
@@ -180,11 +182,7 @@ public final class ClusterAssigner implements AutoCloseable {
     }
 
     private void refreshIfDue() throws IOException {
-        boolean due = rememberedSinceVisible >= RECENT_CAPACITY / 2;
-        if (due) {
-            lookup.makeWritesVisible();
-            rememberedSinceVisible = 0;
-        }
+        boolean due = visibility.beforeLookUp();
         if (alone && (due || System.nanoTime() - indexCheckedAt >= indexCheckInterval.toNanos())) {
             checkKeys();
         }
@@ -287,7 +285,7 @@ public final class ClusterAssigner implements AutoCloseable {
             ClusterMember member = batch.members.get(id);
             if (member != null) {
                 recent.put(member);
-                rememberedSinceVisible++;
+                visibility.written(1);
             }
         }
         drop(batch);
@@ -302,9 +300,10 @@ public final class ClusterAssigner implements AutoCloseable {
         batch.ahead.clear();
     }
 
-    /** Stops the look-up and scan threads, if there are any. */
+    /** Stops the look-up, scan and refresh threads, if there are any. */
     @Override
     public void close() {
+        visibility.close();
         if (lookups != null) {
             lookups.shutdownNow();
         }

@@ -3,6 +3,7 @@ package io.outsight.index.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outsight.core.record.EnrichedSummary;
 import java.io.IOException;
@@ -184,32 +185,48 @@ class ClusterAssignerTest {
         assertThrows(IOException.class, () -> failing.assign(List.of(article)));
     }
 
-    @Test
-    void theIndexIsMadeVisibleBeforeTheMemoryOfRecentArticlesForgetsAny() throws IOException {
-        var visible = new int[1];
-        var assigner = new ClusterAssigner(new CandidateSource() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "background refreshes fail: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void everyArticleTheMemoryForgotIsSearchableAtEachLookUp(boolean backgroundRefreshesFail) throws IOException {
+        var written = new java.util.concurrent.atomic.AtomicLong();
+        var searchable = new java.util.concurrent.atomic.AtomicLong();
+        var refreshes = new java.util.concurrent.atomic.AtomicInteger();
+        var looked = new int[1];
+        try (var assigner = new ClusterAssigner(new CandidateSource() {
             @Override
             public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
+                // The memory holds the last RECENT_CAPACITY written: every one before them must be searchable.
+                assertTrue(written.get() - ClusterAssigner.RECENT_CAPACITY <= searchable.get(),
+                        written + " written, " + searchable + " searchable");
+                looked[0]++;
                 return Map.of();
             }
 
             @Override
-            public void makeWritesVisible() {
-                visible[0]++;
+            public void makeWritesVisible() throws IOException {
+                if (backgroundRefreshesFail && Thread.currentThread().getName().equals("cluster-refresh")) {
+                    throw new IOException("refresh timed out"); // then the look-up must refresh on its own
+                }
+                long before = written.get(); // what was written when the refresh started, searchable once it is done
+                refreshes.incrementAndGet();
+                searchable.accumulateAndGet(before, Math::max);
             }
-        });
-        int batches = ClusterAssigner.RECENT_CAPACITY / 100 + 1;
-        for (int b = 0; b < batches; b++) {
-            var batch = new ArrayList<EnrichedSummary>();
-            for (int i = 0; i < 100; i++) {
-                batch.add(article("https://x.example/" + b + "/" + i, "2026-05-02T00:00:00Z", 1_000L * b + i, 0));
+        })) {
+            int batches = 5 * ClusterAssigner.RECENT_CAPACITY / 100;
+            for (int b = 0; b < batches; b++) {
+                var batch = new ArrayList<EnrichedSummary>();
+                for (int i = 0; i < 100; i++) {
+                    batch.add(article("https://x.example/" + b + "/" + i, "2026-05-02T00:00:00Z", 1_000L * b + i, 0));
+                }
+                assigner.assign(batch);
+                assigner.remember(batch.stream().map(EnrichedSummary::id).toList());
+                written.addAndGet(batch.size());
             }
-            assigner.assign(batch);
-            // Half the table's capacity written since the last refresh: the next batch refreshes first.
-            assertEquals(b * 100 / (ClusterAssigner.RECENT_CAPACITY / 2), visible[0], "before batch " + (b + 1));
-            assigner.remember(batch.stream().map(EnrichedSummary::id).toList());
+            assertEquals(batches, looked[0]);
         }
-        assertEquals(2, visible[0]);
+        // About one refresh per half the memory written (25,000 articles: 9 or so, as the background thread keeps up),
+        // not one per batch.
+        assertTrue(refreshes.get() >= 4 && refreshes.get() <= 12, refreshes + " refreshes");
     }
 
     /** An index standing in for Elasticsearch that can list its keys, and records which articles were searched. */
