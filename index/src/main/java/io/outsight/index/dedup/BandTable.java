@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class BandTable {
     private final int capacity;
+    /** Whether the members keep their band keys (only those of the unfinished batches are read again). */
+    private final boolean keepsBandKeys;
     /** The members held, by id, oldest first, with the hashes they are held under. */
     private final LinkedHashMap<String, Held> members = new LinkedHashMap<>();
     private final LongKeyIndex<Held> byKey = new LongKeyIndex<>();
@@ -47,11 +49,16 @@ final class BandTable {
         }
     }
 
-    BandTable(int capacity) {
+    /**
+     * @param keepsBandKeys whether {@link #get} and {@link #forEach} give the members as they were put, or without
+     *     their fingerprints' band keys ({@link ClusterMember#withoutBandKeys}: a third of the memory per member)
+     */
+    BandTable(int capacity, boolean keepsBandKeys) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
+        this.keepsBandKeys = keepsBandKeys;
     }
 
     /** Adds or replaces a member; members without a fingerprint are not held (nothing can match them). */
@@ -62,7 +69,7 @@ final class BandTable {
         if (fingerprint == null) {
             return;
         }
-        var held = new Held(member, KeyHashes.of(fingerprint));
+        var held = new Held(keepsBandKeys ? member : member.withoutBandKeys(), KeyHashes.of(fingerprint));
         members.put(member.id(), held);
         for (long key : held.keys()) {
             byKey.put(key, held);
@@ -113,7 +120,10 @@ final class BandTable {
         members.values().forEach(held -> action.accept(held.member()));
     }
 
-    /** Forgets this member, unless the table holds another under its id by now (a later placement of the same id). */
+    /**
+     * Forgets this member, unless the table holds another under its id by now (a later placement of the same id).
+     * Only for a table that {@linkplain #BandTable keeps band keys}, which holds the members as they were put.
+     */
     void removeIfHeld(ClusterMember member) {
         Held held = members.get(member.id());
         if (held != null && held.member() == member) {

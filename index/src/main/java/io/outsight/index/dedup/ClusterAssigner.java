@@ -47,11 +47,12 @@ public final class ClusterAssigner implements AutoCloseable {
      * WriteVisibility}): a refresh per 2,500 articles, where Elasticsearch refreshes every second anyway. Without
      * that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag) started
      * clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
-     * correctness: at
-     * 10,000 articles (about 5 KB each, and as much old garbage as they are replaced) it pushed the index worker's
-     * heap past 200 MiB of its 256 in the end-to-end benchmark.
+     * correctness. The members are held without their band keys (hashed into the table's keys, then dropped: about
+     * 2 KB each with the table's slots, where they were 5 KB), so 10,000 take the memory that 5,000 took before, for
+     * half the refreshes; with the band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in
+     * the end-to-end benchmark.
      */
-    public static final int RECENT_CAPACITY = 5_000;
+    public static final int RECENT_CAPACITY = 10_000;
 
     /** How often at most the index behind the alias is checked while the worker keeps a filter of its keys. */
     static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);
@@ -66,9 +67,9 @@ public final class ClusterAssigner implements AutoCloseable {
     private @Nullable IndexedKeys keys;
     private boolean alone;
     private long indexCheckedAt;
-    private final BandTable recent = new BandTable(RECENT_CAPACITY);
+    private final BandTable recent = new BandTable(RECENT_CAPACITY, false);
     /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
-    private final BandTable placed = new BandTable(Integer.MAX_VALUE);
+    private final BandTable placed = new BandTable(Integer.MAX_VALUE, true);
     private final WriteVisibility visibility;
     /** The batch of {@link #startBatch}, {@link #assign(List)} and {@link #remember}. */
     private @Nullable Batch current;

@@ -1,6 +1,7 @@
 package io.outsight.index.dedup;
 
 import io.outsight.core.record.TextFingerprint;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,18 @@ public record ClusterMember(String id, @Nullable String clusterId, @Nullable Str
     /** A member as the clustering placed it. */
     public static ClusterMember of(ClusterAssignment assignment, @Nullable TextFingerprint fingerprint) {
         return new ClusterMember(assignment.id(), assignment.clusterId(), assignment.duplicateOf(), fingerprint);
+    }
+
+    /**
+     * The member without its fingerprint's band keys, for holding many: the band keys are 32 strings, two thirds of
+     * a member's memory, and once hashed into a table's keys nothing reads them (verification compares signatures).
+     */
+    ClusterMember withoutBandKeys() {
+        if (fingerprint == null || fingerprint.bands().isEmpty()) {
+            return this;
+        }
+        return new ClusterMember(id, clusterId, duplicateOf, new TextFingerprint(fingerprint.scheme(),
+                fingerprint.textHash(), fingerprint.signature(), List.of()));
     }
 
     /** The cluster it belongs to: its own when it has none recorded. */

@@ -13,7 +13,7 @@ class BandTableTest {
 
     @Test
     void findsMembersSharingTwoBandsOrTheTextButNotOneBand() {
-        var table = new BandTable(10);
+        var table = new BandTable(10, false);
         table.put(member("a", 1, 0));
         table.put(member("b", 1, 30)); // two bands intact
         table.put(member("c", 2, 0));
@@ -24,7 +24,7 @@ class BandTableTest {
 
     @Test
     void forgetsTheOldestBeyondItsCapacityAndReplacesById() {
-        var table = new BandTable(2);
+        var table = new BandTable(2, false);
         table.put(member("a", 1, 0));
         table.put(member("b", 2, 0));
         table.put(member("a", 3, 0)); // a again, now about story 3: no longer found for story 1
@@ -37,8 +37,24 @@ class BandTableTest {
     }
 
     @Test
+    void aTableThatDropsBandKeysFindsItsMembersByThemAllTheSame() {
+        var dropping = new BandTable(10, false);
+        var keeping = new BandTable(10, true);
+        var member = member("a", 1, 0);
+        dropping.put(member);
+        keeping.put(member);
+        var held = dropping.get("a").orElseThrow();
+        assertTrue(held.fingerprint().bands().isEmpty(), "the band keys were hashed, then dropped");
+        assertEquals(member.fingerprint().signature(), held.fingerprint().signature(), "verified on its signature");
+        assertEquals(member.fingerprint().textHash(), held.fingerprint().textHash());
+        assertEquals(List.of("a"), dropping.candidates(Fingerprints.copy(1, 30, 2)).stream()
+                .map(ClusterMember::id).toList());
+        assertTrue(keeping.get("a").orElseThrow() == member, "kept as put");
+    }
+
+    @Test
     void clearForgetsEveryMemberAndTheTableFillsAgain() {
-        var table = new BandTable(10);
+        var table = new BandTable(10, false);
         table.put(member("a", 1, 0));
         table.put(member("b", 2, 0));
         table.clear();
@@ -51,14 +67,14 @@ class BandTableTest {
 
     @Test
     void membersWithoutFingerprintAreNotHeld() {
-        var table = new BandTable(2);
+        var table = new BandTable(2, false);
         table.put(new ClusterMember("x", "x", null, null));
         assertEquals(0, table.size());
     }
 
     @Test
     void membersSharingKeysStayFindableAsOthersComeAndGo() {
-        var table = new BandTable(3);
+        var table = new BandTable(3, false);
         table.put(member("a", 1, 0));
         table.put(member("b", 1, 0)); // the same text: every key shared with a
         table.put(member("c", 1, 30)); // two bands shared with a and b
