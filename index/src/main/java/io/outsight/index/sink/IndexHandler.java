@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * a batch is finished only when Elasticsearch answered for each, so {@link StageLoop} commits the offsets after the
  * acknowledgement. The loop starts the next batch before it finishes the previous one ({@link OverlappingBatchHandler}),
  * so that Elasticsearch has the next requests while the last answers of a batch come, its offsets are committed
- * and the next poll is read and placed.
+ * and the next poll is read and placed. A batch's documents are handed to the sink on a sender thread ({@link
+ * #send}), so the stage thread reads and places the next batch while this one waits for room in the sink.
  *
  * <ul>
  *   <li>Document id = article id; external version = {@link #versionOf enriched_at in microseconds}, so a replayed
@@ -40,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <li>429, 5xx, a lost connection or no answer in time fail the batch with a {@link TransientStageException}: the
  *       loop backs off and processes the same records again; the versions make the replay harmless.
  *   <li>Syndicated copies: before writing, a {@link ClusterAssigner} places each article in its story's cluster
- *       (one search per 100 articles, a look-up per slice of a bulk request's size), and the document gets
+ *       (a search per 100 articles it cannot rule out, see {@link ClusterAssigner#lookUpAhead}), and the document gets
  *       {@code cluster_id} and, on copies, {@code duplicate_of}.
  *       A replay keeps the cluster (see {@link io.outsight.index.dedup.ClusterRule}).
  * </ul>
@@ -62,6 +67,9 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
     private volatile long lastBatchWritten;
     /** Records read, placed and handed to the sink at a time: one bulk request's worth. */
     private final int sliceSize;
+    /** Hands each batch's documents to the sink in turn ({@link #send}). */
+    private final ExecutorService sender =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("index-sender").daemon().factory());
 
     /** A handler writing to {@code alias} (which must exist) with the default bulk settings. */
     public IndexHandler(ElasticsearchClient es, String alias, RecordCodec codec) {
@@ -112,12 +120,10 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
     public Started start(List<ConsumerRecord<String, byte[]>> batch) throws TransientStageException {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
         var sent = new ArrayList<Sent>(batch.size());
-        var pending = sink.batch();
         ClusterAssigner.Batch placing = clusters == null ? null : clusters.begin();
         try {
-            // In slices of one bulk request: each slice is sent as soon as it is placed, so placing the next one
-            // overlaps the requests of the previous (a whole poll placed before its first request left
-            // Elasticsearch idle meanwhile). Reading the summaries first is cheap, and lets every look-up start now.
+            // In slices of one bulk request, each placed seeing the earlier ones. Reading the summaries first is
+            // cheap, and lets every slice's look-up start now.
             var slices = new ArrayList<List<Decoded>>();
             for (int from = 0; from < batch.size(); from += sliceSize) {
                 slices.add(decode(batch.subList(from, Math.min(batch.size(), from + sliceSize)), out));
@@ -133,20 +139,31 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
                     slice = withClusters(placing, slice, summaries.get(i));
                 }
                 for (Decoded decoded : slice) {
-                    pending.add(decoded.document());
                     sent.add(new Sent(decoded.source(), decoded.document()));
                 }
             }
-            pending.send(); // the batch's last, partial request goes now, not with the next batch's
         } catch (TransientStageException | RuntimeException e) {
-            // Requests already sent are answered in their time; their documents are written again on the replay,
-            // which their versions make harmless.
             if (placing != null) {
-                Objects.requireNonNull(clusters).drop(placing);
+                Objects.requireNonNull(clusters).drop(placing); // nothing of the batch was sent
             }
             throw e;
         }
-        return new Written(out, sent, pending, placing);
+        var pending = sink.batch();
+        return new Written(out, sent, pending, placing, sender.submit(() -> send(pending, sent)));
+    }
+
+    /**
+     * Hands a batch's documents to the sink, on the sender's thread: adding blocks while the most requests are in
+     * flight, and meanwhile the stage thread polls, reads and places the next batch, whose documents are then ready
+     * the moment these are sent (placed on the stage thread between the requests, they left Elasticsearch idle
+     * while it read the next poll and waited for the look-up of its first slice).
+     */
+    private static Void send(BulkSink.Batch pending, List<Sent> sent) {
+        for (Sent document : sent) {
+            pending.add(document.document());
+        }
+        pending.send(); // the batch's last, partial request goes now, not with the next batch's
+        return null;
     }
 
     /** A batch whose documents were handed to the sink, and what became of it once Elasticsearch answered. */
@@ -155,14 +172,17 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
         private final List<Sent> sent;
         private final BulkSink.Batch pending;
         private final ClusterAssigner.@Nullable Batch placing;
+        /** The sender's handing of the documents to the sink; the outcomes are awaited once it is done. */
+        private final Future<Void> sending;
         private long batchWritten;
 
         Written(List<ProducerRecord<String, byte[]>> out, List<Sent> sent, BulkSink.Batch pending,
-                ClusterAssigner.@Nullable Batch placing) {
+                ClusterAssigner.@Nullable Batch placing, Future<Void> sending) {
             this.out = out;
             this.sent = sent;
             this.pending = pending;
             this.placing = placing;
+            this.sending = sending;
         }
 
         @Override
@@ -184,10 +204,16 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
 
         private List<BulkOutcome> await() throws TransientStageException {
             try {
+                sending.get();
                 return pending.complete();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransientStageException("interrupted while indexing", e);
+            } catch (ExecutionException e) {
+                // Documents already sent are answered in their time; they are written again on the replay, which
+                // their versions make harmless.
+                throw new TransientStageException("could not hand the batch to the bulk sink: " + e.getCause(),
+                        e.getCause());
             }
         }
 
@@ -320,6 +346,7 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
 
     @Override
     public void close() {
+        sender.shutdownNow();
         try {
             sink.close();
         } finally {
