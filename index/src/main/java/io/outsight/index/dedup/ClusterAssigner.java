@@ -149,6 +149,9 @@ public final class ClusterAssigner implements AutoCloseable {
      * Starts the candidate look-ups of slices that {@link #assign(Batch, List)} will place (given there as the same
      * list objects), in the background and in order, so that the stage does not wait for each slice's search before
      * placing it: a slice's look-up sees only what is indexed, never the placements before it, so it may run early.
+     * Consecutive slices with few articles to search (the filter of the index's keys rules most out) share one
+     * look-up of up to {@value CandidateLookup#ARTICLES_PER_SEARCH} articles: searched slice by slice, one after the
+     * other, the stage waited for each search in turn.
      *
      * @throws IOException when the index had to be refreshed first and that failed
      */
@@ -156,10 +159,29 @@ public final class ClusterAssigner implements AutoCloseable {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(slices, "slices");
         refreshIfDue();
+        var together = new ArrayList<List<EnrichedSummary>>();
+        var searched = new ArrayList<EnrichedSummary>();
         for (List<EnrichedSummary> slice : slices) {
-            var searched = toSearch(slice);
-            batch.ahead.put(slice, lookupThread().submit(() -> lookup.find(searched)));
+            var searchedOfSlice = toSearch(slice);
+            if (!together.isEmpty()
+                    && searched.size() + searchedOfSlice.size() > CandidateLookup.ARTICLES_PER_SEARCH) {
+                lookUpTogether(batch, together, searched);
+            }
+            together.add(slice);
+            searched.addAll(searchedOfSlice);
         }
+        if (!together.isEmpty()) {
+            lookUpTogether(batch, together, searched);
+        }
+    }
+
+    /** One look-up for the articles to search of several slices, which each take their answers from it. */
+    private void lookUpTogether(Batch batch, List<List<EnrichedSummary>> slices, List<EnrichedSummary> searched) {
+        var articles = List.copyOf(searched);
+        var lookUp = lookupThread().submit(() -> lookup.find(articles));
+        slices.forEach(slice -> batch.ahead.put(slice, lookUp));
+        slices.clear();
+        searched.clear();
     }
 
     private Map<String, CandidateLookup.Found> found(Batch batch, List<EnrichedSummary> slice) throws IOException {

@@ -115,7 +115,32 @@ class ClusterAssignerTest {
             assertEquals(ClusterAssignment.duplicate(copyOfIndexed.id(), "stored"), placed.get(copyOfIndexed.id()));
             assertEquals(ClusterAssignment.duplicate(copyOfFirst.id(), first.getFirst().id()),
                     placed.get(copyOfFirst.id()), "a slice looked up early still sees the slices placed before it");
-            assertEquals(List.of("cluster-lookup", "cluster-lookup"), threads, "one search per slice, ahead");
+            assertEquals(List.of("cluster-lookup"), threads, "one look-up for both small slices, ahead");
+        }
+    }
+
+    @Test
+    void consecutiveSlicesShareALookUpUpToOneSearchsArticles() throws IOException {
+        var sizes = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+        try (var ahead = new ClusterAssigner(articles -> {
+            sizes.add(articles.size());
+            return Map.of();
+        })) {
+            var batch = ahead.begin();
+            var slices = new ArrayList<List<EnrichedSummary>>();
+            for (int size : new int[] {60, 30, 20, 90, 5}) {
+                var slice = new ArrayList<EnrichedSummary>();
+                for (int i = 0; i < size; i++) {
+                    slice.add(article("https://s" + slices.size() + ".example/" + i, "2026-05-01T00:00:00Z",
+                            10_000L * slices.size() + i, 0));
+                }
+                slices.add(slice);
+            }
+            ahead.lookUpAhead(batch, slices);
+            for (var slice : slices) {
+                assertEquals(slice.size(), ahead.assign(batch, slice).size());
+            }
+            assertEquals(List.of(90, 20, 95), sizes, "60+30, then 20 (a 90 would pass 100), then 90+5");
         }
     }
 
