@@ -168,8 +168,16 @@ final class EnrichedSummaryReader {
     }
 
     private @Nullable Instant instant(JsonParser parser) throws IOException {
-        return parser.currentToken() == JsonToken.VALUE_NULL ? null
-                : bound(parser.currentName(), () -> instants.readValue(parser));
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            Instant written = UtcTimestamps.parse(parser.getText());
+            if (written != null) {
+                return written;
+            }
+        }
+        return bound(parser.currentName(), () -> instants.readValue(parser));
     }
 
     private static void relevance(JsonParser parser) throws IOException {
