@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory LSH table of placed articles: band key (and normalised-text hash) → members, holding at most
@@ -63,13 +64,18 @@ final class BandTable {
 
     /** Adds or replaces a member; members without a fingerprint are not held (nothing can match them). */
     void put(ClusterMember member) {
+        TextFingerprint fingerprint = member.fingerprint();
+        put(member, fingerprint == null ? null : KeyHashes.of(fingerprint));
+    }
+
+    /** {@link #put(ClusterMember)} with the {@linkplain KeyHashes#of hashes} of its fingerprint at hand. */
+    void put(ClusterMember member, long @Nullable [] hashes) {
         Objects.requireNonNull(member, "member");
         remove(member.id());
-        TextFingerprint fingerprint = member.fingerprint();
-        if (fingerprint == null) {
+        if (member.fingerprint() == null || hashes == null) {
             return;
         }
-        var held = new Held(keepsBandKeys ? member : member.withoutBandKeys(), KeyHashes.of(fingerprint));
+        var held = new Held(keepsBandKeys ? member : member.withoutBandKeys(), hashes);
         members.put(member.id(), held);
         for (long key : held.keys()) {
             byKey.put(key, held);
@@ -89,8 +95,12 @@ final class BandTable {
      * fingerprint: by band first, in the order they reached enough.
      */
     List<ClusterMember> candidates(TextFingerprint fingerprint) {
+        return candidates(fingerprint, KeyHashes.of(fingerprint));
+    }
+
+    /** {@link #candidates(TextFingerprint)} with the {@linkplain KeyHashes#of hashes} of the fingerprint at hand. */
+    List<ClusterMember> candidates(TextFingerprint fingerprint, long[] keys) {
         int required = ClusterRule.sharedBandsRequired(fingerprint);
-        long[] keys = KeyHashes.of(fingerprint);
         var shared = new IdentityHashMap<Held, Integer>();
         var found = new LinkedHashSet<Held>();
         for (int band = 0; band < keys.length - 1; band++) {

@@ -2,6 +2,7 @@ package io.outsight.index.dedup;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.outsight.core.record.EnrichedSummary;
+import io.outsight.core.record.TextFingerprint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -85,6 +86,15 @@ public final class ClusterAssigner implements AutoCloseable {
         private final Map<String, ClusterMember> members = new LinkedHashMap<>();
         private final Map<List<EnrichedSummary>, Future<Map<String, CandidateLookup.Found>>> ahead =
                 new IdentityHashMap<>();
+        /**
+         * The hashes of its articles' fingerprints ({@link KeyHashes#of}), computed once for the filter, the two
+         * tables and the filter again: hashing them anew at each was a tenth of the stage thread's time.
+         */
+        private final Map<TextFingerprint, long[]> hashes = new IdentityHashMap<>();
+
+        private long @Nullable [] hashesOf(@Nullable TextFingerprint fingerprint) {
+            return fingerprint == null ? null : hashes.computeIfAbsent(fingerprint, KeyHashes::of);
+        }
 
         private Batch() {}
     }
@@ -129,16 +139,17 @@ public final class ClusterAssigner implements AutoCloseable {
                     .or(() -> recent.get(article.id()))
                     .orElse(indexed.self());
             var candidates = new ArrayList<ClusterMember>(indexed.candidates());
+            long[] hashes = batch.hashesOf(article.fingerprint());
             if (article.fingerprint() != null) {
-                candidates.addAll(recent.candidates(article.fingerprint()));
-                candidates.addAll(placed.candidates(article.fingerprint()));
+                candidates.addAll(recent.candidates(article.fingerprint(), hashes));
+                candidates.addAll(placed.candidates(article.fingerprint(), hashes));
             }
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
             if (keys != null) {
-                keys.add(article.id(), article.fingerprint()); // before it is written, so no later look-up misses it
+                keys.add(article.id(), hashes); // before it is written, so no later look-up misses it
             }
-            placed.put(member);
+            placed.put(member, hashes);
             batch.members.put(article.id(), member);
             assignments.put(article.id(), assignment);
         }
@@ -162,7 +173,7 @@ public final class ClusterAssigner implements AutoCloseable {
         var together = new ArrayList<List<EnrichedSummary>>();
         var searched = new ArrayList<EnrichedSummary>();
         for (List<EnrichedSummary> slice : slices) {
-            var searchedOfSlice = toSearch(slice);
+            var searchedOfSlice = toSearch(batch, slice);
             if (!together.isEmpty()
                     && searched.size() + searchedOfSlice.size() > CandidateLookup.ARTICLES_PER_SEARCH) {
                 lookUpTogether(batch, together, searched);
@@ -188,7 +199,7 @@ public final class ClusterAssigner implements AutoCloseable {
         var ahead = batch.ahead.remove(slice);
         if (ahead == null) {
             refreshIfDue();
-            return lookup.find(toSearch(slice));
+            return lookup.find(toSearch(batch, slice));
         }
         try {
             return ahead.get();
@@ -269,10 +280,11 @@ public final class ClusterAssigner implements AutoCloseable {
      * The slice's articles the candidate search could find anything for: those with a fingerprint, and of those,
      * while the filter of the index's keys is ready, only those it does not rule out.
      */
-    private List<EnrichedSummary> toSearch(List<EnrichedSummary> slice) {
+    private List<EnrichedSummary> toSearch(Batch batch, List<EnrichedSummary> slice) {
         IndexedKeys ready = keys != null && keys.isReady() ? keys : null;
         return slice.stream()
-                .filter(a -> a.fingerprint() != null && (ready == null || ready.mayBeIndexed(a)))
+                .filter(a -> a.fingerprint() != null
+                        && (ready == null || ready.mayBeIndexed(a.id(), batch.hashesOf(a.fingerprint()))))
                 .toList();
     }
 
@@ -307,7 +319,7 @@ public final class ClusterAssigner implements AutoCloseable {
         for (String id : writtenIds) {
             ClusterMember member = batch.members.get(id);
             if (member != null) {
-                recent.put(member);
+                recent.put(member, batch.hashesOf(member.fingerprint()));
                 visibility.written(1);
             }
         }
@@ -319,6 +331,7 @@ public final class ClusterAssigner implements AutoCloseable {
         Objects.requireNonNull(batch, "batch");
         batch.members.values().forEach(placed::removeIfHeld);
         batch.members.clear();
+        batch.hashes.clear();
         batch.ahead.values().forEach(ahead -> ahead.cancel(false)); // look-ups of slices never placed
         batch.ahead.clear();
     }

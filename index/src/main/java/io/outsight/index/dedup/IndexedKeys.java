@@ -69,7 +69,19 @@ final class IndexedKeys {
 
     /** An article placed by this worker (its document may be written at any time from now). */
     void add(String id, @Nullable TextFingerprint fingerprint) {
-        add(fingerprint == null ? keys(id, null, List.of()) : keys(id, fingerprint.textHash(), fingerprint.bands()));
+        add(id, fingerprint == null ? null : KeyHashes.of(fingerprint));
+    }
+
+    /** {@link #add(String, TextFingerprint)} with the fingerprint's {@linkplain KeyHashes#of hashes} at hand. */
+    void add(String id, long @Nullable [] fingerprintHashes) {
+        if (fingerprintHashes == null) {
+            add(new long[] {KeyHashes.id(id)});
+            return;
+        }
+        var keys = new long[fingerprintHashes.length + 1];
+        keys[0] = KeyHashes.id(id);
+        System.arraycopy(fingerprintHashes, 0, keys, 1, fingerprintHashes.length);
+        add(keys);
     }
 
     private synchronized void add(long[] keys) {
@@ -86,28 +98,36 @@ final class IndexedKeys {
      * band keys in at least two of the search's {@value CandidateLookup#BAND_PARTS} parts (all the parts it has, if
      * fewer). False only when the search would find nothing.
      */
-    synchronized boolean mayBeIndexed(EnrichedSummary article) {
+    boolean mayBeIndexed(EnrichedSummary article) {
+        TextFingerprint fingerprint = article.fingerprint();
+        return mayBeIndexed(article.id(), fingerprint == null ? null : KeyHashes.of(fingerprint));
+    }
+
+    /**
+     * {@link #mayBeIndexed(EnrichedSummary)} for the article of this id, with its fingerprint's {@linkplain
+     * KeyHashes#of hashes} (band keys, then text hash), or null when it has none.
+     */
+    synchronized boolean mayBeIndexed(String id, long @Nullable [] fingerprintHashes) {
         if (bits == null) {
             return true;
         }
-        if (contains(KeyHashes.id(article.id()))) {
+        if (contains(KeyHashes.id(id))) {
             return true;
         }
-        TextFingerprint fingerprint = article.fingerprint();
-        if (fingerprint == null) {
+        if (fingerprintHashes == null) {
             return false;
         }
-        if (contains(KeyHashes.text(fingerprint.textHash()))) {
+        int bands = fingerprintHashes.length - 1;
+        if (contains(fingerprintHashes[bands])) {
             return true;
         }
-        List<String> bands = fingerprint.bands();
-        int parts = Math.min(CandidateLookup.BAND_PARTS, bands.size());
+        int parts = Math.min(CandidateLookup.BAND_PARTS, bands);
         int required = Math.min(ClusterRule.MIN_SHARED_BANDS, parts);
         int held = 0;
         var heldParts = new boolean[CandidateLookup.BAND_PARTS];
-        for (int band = 0; band < bands.size(); band++) {
+        for (int band = 0; band < bands; band++) {
             int part = band % CandidateLookup.BAND_PARTS;
-            if (!heldParts[part] && contains(KeyHashes.band(bands.get(band)))) {
+            if (!heldParts[part] && contains(fingerprintHashes[band])) {
                 heldParts[part] = true;
                 if (++held >= required) {
                     return true;
