@@ -102,8 +102,10 @@ public final class SinkBenchmark {
             var sinkRates = new ArrayList<Double>();
             var plainRates = new ArrayList<Double>();
             boolean plainArm = Boolean.getBoolean("bench.without-clustering");
-            // Indices of their own per run, deleted after each round: a shared stack keeps neither clashes nor an
-            // ever larger node, whose merges and heap would weigh on later rounds and on other benchmarks.
+            // Indices of their own per run, each deleted as soon as its arm was measured: a shared stack keeps
+            // neither clashes nor an ever larger node, and no arm runs beside the merges of the arm before it (the
+            // sink's and the third arm's indices were deleted only at the round's end, so each of them ran beside
+            // the merges of the previous arm's fresh 30,000 documents, and raw bulk, first, never did).
             String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
             for (int round = 1; round <= rounds; round++) {
                 String rawAlias = run + "raw-" + round;
@@ -111,27 +113,26 @@ public final class SinkBenchmark {
                 String plainAlias = run + "plain-" + round;
                 double raw = rawBulk(es, rawAlias, ids, payloads, settings);
                 String rawLoad = loadAverage();
+                delete(es, rawAlias);
                 double sink = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
                 String sinkLoad = loadAverage();
                 System.out.printf(Locale.ROOT, "round %d: Elasticsearch time on the sink's index: %s%n", round,
                         serverTime(es, sinkAlias));
+                long duplicates = duplicates(es, sinkAlias);
+                delete(es, sinkAlias);
                 if (plainArm) {
                     double plain = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
                             false);
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
                             + " load average after it %s%n", round, plain, plain / raw, loadAverage());
+                    delete(es, plainAlias);
                 }
                 rawRates.add(raw);
                 sinkRates.add(sink);
                 System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
                         + " %d marked duplicate_of; load average after raw %s, after sink %s%n", round, raw, sink,
-                        sink / raw, duplicates(es, sinkAlias), rawLoad, sinkLoad);
-                for (String alias : List.of(rawAlias, sinkAlias, plainAlias)) {
-                    for (String index : new IndexLayout(es, alias).versionedIndices()) {
-                        es.indices().delete(d -> d.index(index));
-                    }
-                }
+                        sink / raw, duplicates, rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -232,6 +233,13 @@ public final class SinkBenchmark {
     }
 
     /** Documents the sink placed as copies of another article, to show the clustering ran. */
+    /** Deletes the index versions behind the alias (and with them the alias). */
+    private static void delete(ElasticsearchClient es, String alias) throws Exception {
+        for (String index : new IndexLayout(es, alias).versionedIndices()) {
+            es.indices().delete(d -> d.index(index));
+        }
+    }
+
     private static long duplicates(ElasticsearchClient es, String alias) throws Exception {
         return es.count(c -> c.index(alias).query(q -> q.exists(e -> e.field(ClusterFields.DUPLICATE_OF)))).count();
     }
