@@ -125,7 +125,8 @@ public final class SinkBenchmark {
                             false);
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
-                            + " load average after it %s%n", round, plain, plain / raw, loadAverage());
+                            + " load average after it %s; Elasticsearch time on its index: %s%n", round, plain,
+                            plain / raw, loadAverage(), serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
                 rawRates.add(raw);
@@ -246,12 +247,12 @@ public final class SinkBenchmark {
 
     /** Elasticsearch's own time on an index: indexing, and the query and fetch phases of searches. */
     private static String serverTime(ElasticsearchClient es, String alias) throws Exception {
-        var total = es.indices().stats(s -> s.index(alias).metric("indexing", "search")).all().total();
+        var total = es.indices().stats(s -> s.index(alias).metric("indexing", "search", "refresh")).all().total();
         var indexing = total.indexing();
         var search = total.search();
-        return String.format(Locale.ROOT, "indexing %.1f s; %d searches, query %.1f s, fetch %.1f s",
+        return String.format(Locale.ROOT, "indexing %.1f s; %d searches, query %.1f s, fetch %.1f s; %d refreshes",
                 indexing.indexTimeInMillis() / 1e3, search.queryTotal(), search.queryTimeInMillis() / 1e3,
-                search.fetchTimeInMillis() / 1e3);
+                search.fetchTimeInMillis() / 1e3, total.refresh().externalTotal());
     }
 
     /** The 1, 5 and 15 minute load averages of the machine, from /proc/loadavg. */
