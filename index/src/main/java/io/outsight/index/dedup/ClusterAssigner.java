@@ -45,7 +45,7 @@ public final class ClusterAssigner implements AutoCloseable {
      * write searchable (a refresh every second, later under load). So that an article it forgets is always
      * searchable, the assigner has the index refreshed in the background once it has written half this many since
      * the last such refresh, and waits for a refresh before a look-up if one is still missing ({@link
-     * WriteVisibility}): a refresh per 2,500 articles, where Elasticsearch refreshes every second anyway. Without
+     * WriteVisibility}): a refresh per 5,000 articles, where Elasticsearch refreshes every second anyway. Without
      * that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag) started
      * clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
      * correctness. The members are held without their band keys (hashed into the table's keys, then dropped: about
@@ -87,8 +87,8 @@ public final class ClusterAssigner implements AutoCloseable {
         private final Map<List<EnrichedSummary>, Future<Map<String, CandidateLookup.Found>>> ahead =
                 new IdentityHashMap<>();
         /**
-         * The hashes of its articles' fingerprints ({@link KeyHashes#of}), computed once for the filter, the two
-         * tables and the filter again: hashing them anew at each was a tenth of the stage thread's time.
+         * The hashes of its articles' fingerprints ({@link KeyHashes#of}), computed once for the filter's check, the
+         * two tables and the filter's update: hashing them anew for each was a tenth of the stage thread's time.
          */
         private final Map<TextFingerprint, long[]> hashes = new IdentityHashMap<>();
 

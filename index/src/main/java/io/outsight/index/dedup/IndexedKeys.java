@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * complete only while its worker is the index's only writer (see {@link ClusterAssigner#writesAlone}). Its size is
  * fixed when the scan knows how many articles the index holds ({@link #allocate}): {@value #BITS_PER_KEY} bits per
  * key and {@value #KEYS_PER_ARTICLE} keys per article, about 43 bytes per article, for half again as many articles
- * as the index held (at least {@value #MIN_ARTICLES}); past that it is {@linkplain #full full} and is built again.
+ * as the index held (at least {@value #MIN_ARTICLES}), and at most an eighth of the heap; past that it is {@linkplain
+ * #full full} and is built again.
  * Keys added before then are kept in a list.
  *
  * <p>Thread-safe: the scan fills it on a thread of its own while the stage thread adds the articles it places.
@@ -35,8 +36,11 @@ final class IndexedKeys {
     /** 32 band keys, the text hash and the id. */
     static final int KEYS_PER_ARTICLE = 34;
     static final int MIN_ARTICLES = 50_000;
-    /** Bits in one filter at most (256 MiB): past this the false positives grow, which costs searches, not matches. */
-    private static final long MAX_BITS = 1L << 31;
+    /**
+     * Bits in one filter at most: an eighth of the heap (32 MiB for the workers' 256, enough for 750,000 articles at
+     * the rate above). Past it the false positives grow, which costs searches, not matches.
+     */
+    private static final long MAX_BITS = Math.min(1L << 31, Runtime.getRuntime().maxMemory());
 
     private enum State { LOADING, READY, FAILED }
 
@@ -56,7 +60,7 @@ final class IndexedKeys {
             throw new IllegalStateException("allocated already");
         }
         capacity = Math.max(MIN_ARTICLES, indexed + indexed / 2);
-        bitCount = Math.min(MAX_BITS, (capacity * KEYS_PER_ARTICLE * BITS_PER_KEY + 63) & ~63L);
+        bitCount = Math.max(64, Math.min(MAX_BITS, capacity * KEYS_PER_ARTICLE * BITS_PER_KEY) & ~63L);
         bits = new long[(int) (bitCount / 64)];
         Objects.requireNonNull(early, "early").forEach(this::set);
         early = null;

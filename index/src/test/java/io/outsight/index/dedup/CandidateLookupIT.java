@@ -204,7 +204,8 @@ class CandidateLookupIT {
         var article = article("https://wire.example/eleven", Fingerprints.story(11));
 
         for (int maxHits : List.of(CandidateLookup.MAX_HITS, 0)) { // one search for the group, then one per article
-            var found = new CandidateLookup(es, alias, maxHits, CandidateLookup.SCAN_PAGE).find(summaries(article)).get(article.id());
+            var found = new CandidateLookup(es, alias, maxHits, CandidateLookup.SCAN_PAGE).find(summaries(article))
+                    .get(article.id());
 
             assertEquals(List.of(twoBands.id()), found.candidates().stream().map(ClusterMember::id).toList(),
                     "maxHits " + maxHits);
