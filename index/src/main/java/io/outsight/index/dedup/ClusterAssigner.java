@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Places each article of a batch in its story's cluster (see {@link ClusterRule} for the rule), in time that does
@@ -57,29 +55,19 @@ public final class ClusterAssigner implements AutoCloseable {
 
     /** How often at most the index behind the alias is checked while the worker keeps a filter of its keys. */
     static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);
-    private static final Logger log = LoggerFactory.getLogger(ClusterAssigner.class);
 
     private final CandidateSource lookup;
-    private final Duration indexCheckInterval;
-    /**
-     * What the index may hold, while this worker is its only writer ({@link #writesAlone}); null otherwise. Articles
-     * it rules out are not searched.
-     */
-    private @Nullable IndexedKeys keys;
-    private boolean alone;
-    private long indexCheckedAt;
     private final BandTable recent = new BandTable(RECENT_CAPACITY, false);
     /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
     private final BandTable placed = new BandTable(Integer.MAX_VALUE, true);
     private final WriteVisibility visibility;
+    /** What the index may hold, while this worker is its only writer: articles it rules out are not searched. */
+    private final SoleWriterFilter filter;
     /** The batch of {@link #startBatch}, {@link #assign(List)} and {@link #remember}. */
     private @Nullable Batch current;
 
     /** Runs the look-ups started ahead ({@link #lookUpAhead}), one at a time; made on first use. */
     private @Nullable ExecutorService lookups;
-    /** Runs the scans of the index for {@link #keys}; made on first use. */
-    private @Nullable ExecutorService scans;
-    private @Nullable Future<?> scanning;
 
     /** The placements of one batch, not yet written, and the look-ups started ahead for its slices. */
     public static final class Batch {
@@ -110,8 +98,8 @@ public final class ClusterAssigner implements AutoCloseable {
 
     ClusterAssigner(CandidateSource lookup, Duration indexCheckInterval) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
-        this.indexCheckInterval = Objects.requireNonNull(indexCheckInterval, "indexCheckInterval");
         this.visibility = new WriteVisibility(lookup, RECENT_CAPACITY);
+        this.filter = new SoleWriterFilter(lookup, placed, indexCheckInterval);
     }
 
     /** Begins a batch, which sees the placements of every batch begun before it and not yet finished or dropped. */
@@ -146,9 +134,7 @@ public final class ClusterAssigner implements AutoCloseable {
             }
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
-            if (keys != null) {
-                keys.add(article.id(), hashes); // before it is written, so no later look-up misses it
-            }
+            filter.placed(article.id(), hashes);
             placed.put(member, hashes);
             batch.members.put(article.id(), member);
             assignments.put(article.id(), assignment);
@@ -216,64 +202,18 @@ public final class ClusterAssigner implements AutoCloseable {
     }
 
     private void refreshIfDue() throws IOException {
-        boolean due = visibility.beforeLookUp();
-        if (alone && (due || System.nanoTime() - indexCheckedAt >= indexCheckInterval.toNanos())) {
-            checkKeys();
-        }
+        filter.check(visibility.beforeLookUp());
     }
 
     /**
      * Tells the assigner whether this worker is now its index's only writer (the index stage's loop holds every
-     * partition of its topic; a rebuild writes a new index version). While it is, the assigner scans the index once,
-     * in the background, into a filter of the keys the candidate search asks for ({@link IndexedKeys}), adds every
-     * article it places, and from then on searches only the articles the filter does not rule out. The filter is
-     * dropped when the worker stops being the only writer (a rebalance gave another worker partitions: it was
-     * incomplete from then on, even if this worker gets them all back), and built again when the alias moved to
-     * another index (checked every {@link #INDEX_CHECK_INTERVAL} at most, and at each refresh of the assigner), when
-     * it is full, or after its scan failed.
+     * partition of its topic; a rebuild writes a new index version). While it is, the assigner keeps a filter of the
+     * keys the candidate search asks for, read from the index once in the background and given every article it
+     * places, and searches only the articles the filter does not rule out ({@link SoleWriterFilter}: when it is
+     * dropped and read again; the alias is checked every {@link #INDEX_CHECK_INTERVAL} at most).
      */
     public void writesAlone(boolean alone) {
-        this.alone = alone;
-        if (!alone) {
-            keys = null;
-            stopScanning();
-        } else if (keys == null) {
-            scan();
-        }
-    }
-
-    /** Builds the filter again when the alias moved, it is full, or its scan failed. */
-    private void checkKeys() throws IOException {
-        indexCheckedAt = System.nanoTime();
-        IndexedKeys current = keys;
-        if (current == null || current.hasFailed() || current.full()) {
-            scan();
-        } else if (current.isReady() && !lookup.concreteIndex().equals(current.index())) {
-            log.info("the index behind the clustering's look-ups changed from {}; reading its keys again",
-                    current.index());
-            scan();
-        }
-    }
-
-    /** Starts filling a new filter: the articles of the unfinished batches now, then the index's, in the background. */
-    private void scan() {
-        stopScanning();
-        var filling = new IndexedKeys();
-        // Placed but maybe not yet written: the scan, reading what the index holds after a refresh, might miss them.
-        placed.forEach(member -> filling.add(member.id(), member.fingerprint()));
-        keys = filling;
-        scanning = scanThread().submit(() -> {
-            long started = System.nanoTime();
-            try {
-                filling.ready(lookup.scanKeys(filling));
-                log.info("read the keys of {} in {} ms; only articles that may match one are searched from now on",
-                        filling.index(), (System.nanoTime() - started) / 1_000_000);
-            } catch (IOException | RuntimeException e) {
-                log.warn("could not read the keys of the index (every article is searched until a scan succeeds): "
-                        + "{}", e.getMessage());
-                filling.failed();
-            }
-        });
+        filter.writesAlone(alone);
     }
 
     /**
@@ -281,27 +221,11 @@ public final class ClusterAssigner implements AutoCloseable {
      * while the filter of the index's keys is ready, only those it does not rule out.
      */
     private List<EnrichedSummary> toSearch(Batch batch, List<EnrichedSummary> slice) {
-        IndexedKeys ready = keys != null && keys.isReady() ? keys : null;
+        IndexedKeys ready = filter.ready();
         return slice.stream()
                 .filter(a -> a.fingerprint() != null
                         && (ready == null || ready.mayBeIndexed(a.id(), batch.hashesOf(a.fingerprint()))))
                 .toList();
-    }
-
-    /** Stops a scan whose filter is no longer wanted (it would only cost the index its reads). */
-    private void stopScanning() {
-        if (scanning != null) {
-            scanning.cancel(true);
-            scanning = null;
-        }
-    }
-
-    private ExecutorService scanThread() {
-        if (scans == null) {
-            scans = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-keys-scan").daemon()
-                    .factory());
-        }
-        return scans;
     }
 
     private ExecutorService lookupThread() {
@@ -343,9 +267,7 @@ public final class ClusterAssigner implements AutoCloseable {
         if (lookups != null) {
             lookups.shutdownNow();
         }
-        if (scans != null) {
-            scans.shutdownNow();
-        }
+        filter.close();
     }
 
     /**
@@ -376,12 +298,12 @@ public final class ClusterAssigner implements AutoCloseable {
 
     /** Whether look-ups skip the articles that a filter of the index's keys rules out (its scan is done). */
     boolean filtersLookUps() {
-        return keys != null && keys.isReady();
+        return filter.ready() != null;
     }
 
     /** Whether the last scan of the index's keys failed (the next look-up starts another). */
     boolean scanFailed() {
-        return keys != null && keys.hasFailed();
+        return filter.scanFailed();
     }
 
     /** How many recent articles are held in memory. */
