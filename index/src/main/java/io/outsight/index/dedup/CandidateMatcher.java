@@ -144,9 +144,9 @@ final class CandidateMatcher {
             long scheme = fingerprint.scheme().hashCode();
             var keys = new long[components.length / rows];
             for (int band = 0; band < keys.length; band++) {
-                long h = mix(scheme * 31 + band);
+                long h = KeyHashes.mix(scheme * 31 + band);
                 for (int i = band * rows; i < (band + 1) * rows; i++) {
-                    h = mix(h ^ (components[i] & 0xFFFFFFFFL));
+                    h = KeyHashes.mix(h ^ (components[i] & 0xFFFFFFFFL));
                 }
                 keys[band] = h;
             }
@@ -167,13 +167,6 @@ final class CandidateMatcher {
                 }
             }
             return rows;
-        }
-
-        /** A bijective 64-bit mix (the finaliser of SplitMix64): every input bit reaches every output bit. */
-        private static long mix(long value) {
-            long z = (value + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
         }
 
         private static String textKey(TextFingerprint fingerprint) {
