@@ -292,15 +292,9 @@ class ClusterAssignerTest {
     }
 
     /** Polls until the scan on the assigner's own thread is done (or the filter dropped). */
-    private static void awaitFiltering(ClusterAssigner assigner, boolean filtering) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (assigner.filtersLookUps() != filtering) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the filter of the index's keys never became " + filtering);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+    private static void awaitFiltering(ClusterAssigner assigner, boolean filtering) throws InterruptedException {
+        io.outsight.index.ItSupport.await(java.time.Duration.ofSeconds(10), "the filter to be " + filtering,
+                () -> assigner.filtersLookUps() == filtering);
     }
 
     @Test

@@ -245,12 +245,7 @@ class SyndicatedCopiesIT {
                 Fingerprints.copy(501, 3, 1));
         try (var handler = new IndexHandler(new BulkSink(es, alias, true, BulkSettings.DEFAULT), CODEC, clusters)) {
             handler.soleConsumer(true); // as the stage loop says when it holds every partition
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-            while (!clusters.filtersLookUps()) {
-                assertTrue(System.nanoTime() < deadline, "the scan of the index never finished");
-                Thread.onSpinWait();
-                Thread.yield();
-            }
+            ItSupport.await(java.time.Duration.ofSeconds(30), "the scan of the index", clusters::filtersLookUps);
             index(handler, copy, unrelated, unrelated2);
             assertEquals(List.of(copy.id()), searched, "only the copy of the indexed story may match");
             // A copy of what this worker wrote a batch ago (perhaps not yet searchable), and a replay of the story.
