@@ -52,7 +52,7 @@ final class BandTable {
 
     /**
      * @param keepsBandKeys whether {@link #get} and {@link #forEach} give the members as they were put, or without
-     *     their fingerprints' band keys ({@link ClusterMember#withoutBandKeys}: a third of the memory per member)
+     *     their fingerprints' band keys ({@link ClusterMember#withoutBandKeys}: two thirds of a member's own memory)
      */
     BandTable(int capacity, boolean keepsBandKeys) {
         if (capacity < 1) {
