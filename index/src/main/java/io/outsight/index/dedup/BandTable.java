@@ -2,92 +2,123 @@ package io.outsight.index.dedup;
 
 import io.outsight.core.record.TextFingerprint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory LSH table of placed articles: band key (and normalised-text hash) → members, holding at most
- * {@code capacity} articles and forgetting the oldest first. Looking up an article costs one probe per band, whatever
- * the number of articles held. The keys are probed by their 64-bit hashes ({@link KeyHashes}) in a {@link
- * LongKeyIndex}: the hash maps of string keys this table had (and the set of ids per shared key) were 35 % of the
- * index stage thread's samples in the sink benchmark, adding, forgetting and looking up.
+ * An in-memory LSH table of placed articles: band key (and normalised-text hash) → members. It holds two kinds of
+ * members in one index of keys: those of the batches placed and not yet written ({@linkplain #place unfinished}, held
+ * until their batch is written or forgotten), and the last {@code capacity} articles {@linkplain #written written}
+ * (oldest forgotten first), which a search cannot see until Elasticsearch refreshes. Looking up an article costs one
+ * probe per band, whatever the number of articles held. The keys are probed by their 64-bit hashes ({@link
+ * KeyHashes}) in a {@link LongKeyIndex}: the hash maps of string keys this table had (and the set of ids per shared
+ * key) were 35 % of the index stage thread's samples in the sink benchmark, adding, forgetting and looking up. The
+ * two kinds were two tables, and every article was added to both and removed from the first in turn: a third of the
+ * stage thread's samples went to those probes of a table of several megabytes (JFR, sink benchmark); a written
+ * article now stays where it was placed.
  *
  * <p>Not thread-safe: one per stage worker.
  */
 final class BandTable {
     private final int capacity;
-    /** Whether the members keep their band keys (only those of the unfinished batches are read again). */
-    private final boolean keepsBandKeys;
-    /** The members held, by id, oldest first, with the hashes they are held under. */
-    private final LinkedHashMap<String, Held> members = new LinkedHashMap<>();
+    /** The members of the batches not yet written, by id: the latest placement of each. */
+    private final HashMap<String, Held> unfinished = new HashMap<>();
+    /** The members written, by id, oldest first. */
+    private final LinkedHashMap<String, Held> written = new LinkedHashMap<>();
     private final LongKeyIndex<Held> byKey = new LongKeyIndex<>();
 
     /**
      * A member and the hashes of its band keys and text hash, kept so that it is forgotten without hashing again.
-     * Told apart by identity (not a record: its value hash would hash the whole fingerprint at every probe).
+     * Told apart by identity (not a record: its value hash would hash the whole fingerprint at every probe). Once
+     * written, it holds the member without its band keys ({@link ClusterMember#withoutBandKeys}: two thirds of a
+     * member's own memory, and nothing reads them again).
      */
     private static final class Held {
-        private final ClusterMember member;
+        private ClusterMember member;
         private final long[] keys;
 
         Held(ClusterMember member, long[] keys) {
             this.member = member;
             this.keys = keys;
         }
-
-        ClusterMember member() {
-            return member;
-        }
-
-        long[] keys() {
-            return keys;
-        }
     }
 
-    /**
-     * @param keepsBandKeys whether {@link #get} and {@link #forEach} give the members as they were put, or without
-     *     their fingerprints' band keys ({@link ClusterMember#withoutBandKeys}: two thirds of a member's own memory)
-     */
-    BandTable(int capacity, boolean keepsBandKeys) {
+    /** @param capacity how many written members are held at most */
+    BandTable(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
-        this.keepsBandKeys = keepsBandKeys;
     }
 
-    /** Adds or replaces a member; members without a fingerprint are not held (nothing can match them). */
-    void put(ClusterMember member) {
-        TextFingerprint fingerprint = member.fingerprint();
-        put(member, fingerprint == null ? null : KeyHashes.of(fingerprint));
-    }
-
-    /** {@link #put(ClusterMember)} with the {@linkplain KeyHashes#of hashes} of its fingerprint at hand. */
-    void put(ClusterMember member, long @Nullable [] hashes) {
+    /**
+     * A member placed in a batch not yet written, replacing an unfinished placement of its id. Members without a
+     * fingerprint are not held (nothing can match them).
+     *
+     * @param hashes the {@linkplain KeyHashes#of hashes} of its fingerprint, or null when it has none
+     */
+    void place(ClusterMember member, long @Nullable [] hashes) {
         Objects.requireNonNull(member, "member");
-        remove(member.id());
+        unhold(unfinished.remove(member.id()));
         if (member.fingerprint() == null || hashes == null) {
             return;
         }
-        var held = new Held(keepsBandKeys ? member : member.withoutBandKeys(), hashes);
-        members.put(member.id(), held);
-        for (long key : held.keys()) {
-            byKey.put(key, held);
+        var held = new Held(member, hashes);
+        unfinished.put(member.id(), held);
+        hold(held);
+    }
+
+    /**
+     * The member's batch was written: it is held among the written ones from now on, in place of an older written
+     * member of its id, and the oldest written members beyond the capacity are forgotten. A member whose unfinished
+     * placement was replaced since (a later batch placed its id again) is held all the same: it is what the index
+     * holds until that batch is written.
+     */
+    void written(ClusterMember member, long @Nullable [] hashes) {
+        Objects.requireNonNull(member, "member");
+        Held held = unfinished.get(member.id());
+        if (held != null && held.member == member) {
+            unfinished.remove(member.id());
+        } else if (member.fingerprint() != null && hashes != null) {
+            held = new Held(member, hashes);
+            hold(held);
+        } else {
+            unhold(written.remove(member.id()));
+            return;
         }
-        while (members.size() > capacity) {
-            remove(members.firstEntry().getKey());
+        held.member = member.withoutBandKeys();
+        unhold(written.remove(member.id()));
+        written.put(member.id(), held);
+        while (written.size() > capacity) {
+            unhold(written.pollFirstEntry().getValue());
         }
     }
 
+    /** Forgets this unfinished member (its batch failed, or it was not written), unless it was placed again since. */
+    void forget(ClusterMember member) {
+        Held held = unfinished.get(member.id());
+        if (held != null && held.member == member) {
+            unhold(unfinished.remove(member.id()));
+        }
+    }
+
+    /**
+     * The latest member of this id: its unfinished placement if it has one, else as it was written. Written members
+     * come without their band keys.
+     */
     Optional<ClusterMember> get(String id) {
-        Held held = members.get(id);
-        return held == null ? Optional.empty() : Optional.of(held.member());
+        Held held = unfinished.get(id);
+        if (held == null) {
+            held = written.get(id);
+        }
+        return held == null ? Optional.empty() : Optional.of(held.member);
     }
 
     /**
@@ -107,7 +138,7 @@ final class BandTable {
         long text = keys[keys.length - 1];
         byKey.forEach(text, held -> {
             // Held under its text hash (the last key) too: a member whose band key hashes to it is not a text match.
-            if (held.keys()[held.keys().length - 1] == text) {
+            if (held.keys[held.keys.length - 1] == text) {
                 matches.found(held);
             }
         });
@@ -149,42 +180,37 @@ final class BandTable {
                 return List.of();
             }
             var members = new ArrayList<ClusterMember>(found.size());
-            found.forEach(held -> members.add(held.member()));
+            found.forEach(held -> members.add(held.member));
             return members;
         }
     }
 
+    /** How many written members are held. */
     int size() {
-        return members.size();
+        return written.size();
     }
 
-    /** Every member held, oldest first. */
-    void forEach(Consumer<ClusterMember> action) {
-        members.values().forEach(held -> action.accept(held.member()));
+    /** Each unfinished member's id and the hashes of its fingerprint. */
+    void forEachUnfinished(BiConsumer<String, long[]> action) {
+        unfinished.forEach((id, held) -> action.accept(id, held.keys));
     }
 
-    /**
-     * Forgets this member, unless the table holds another under its id by now (a later placement of the same id).
-     * Only for a table that {@linkplain #BandTable keeps band keys}, which holds the members as they were put.
-     */
-    void removeIfHeld(ClusterMember member) {
-        Held held = members.get(member.id());
-        if (held != null && held.member() == member) {
-            remove(member.id());
+    /** Forgets every unfinished member; the written ones stay. */
+    void forgetUnfinished() {
+        unfinished.values().forEach(this::unhold);
+        unfinished.clear();
+    }
+
+    private void hold(Held held) {
+        for (long key : held.keys) {
+            byKey.put(key, held);
         }
     }
 
-    /** Forgets every member, keeping the tables' arrays (a table refilled batch after batch need not grow again). */
-    void clear() {
-        members.clear();
-        byKey.clear();
-    }
-
-    private void remove(String id) {
-        Held old = members.remove(id);
-        if (old != null) {
-            for (long key : old.keys()) {
-                byKey.remove(key, old);
+    private void unhold(@Nullable Held held) {
+        if (held != null) {
+            for (long key : held.keys) {
+                byKey.remove(key, held);
             }
         }
     }

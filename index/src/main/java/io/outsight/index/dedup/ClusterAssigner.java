@@ -57,9 +57,11 @@ public final class ClusterAssigner implements AutoCloseable {
     static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final CandidateSource lookup;
-    private final BandTable recent = new BandTable(RECENT_CAPACITY, false);
-    /** The placements of the batches begun and not yet finished or dropped: seen by every later placement. */
-    private final BandTable placed = new BandTable(Integer.MAX_VALUE, true);
+    /**
+     * The placements of the batches begun and not yet finished or dropped, seen by every later placement, and the
+     * {@value #RECENT_CAPACITY} articles written last.
+     */
+    private final BandTable held = new BandTable(RECENT_CAPACITY);
     private final WriteVisibility visibility;
     /** What the index may hold, while this worker is its only writer: articles it rules out are not searched. */
     private final SoleWriterFilter filter;
@@ -99,7 +101,7 @@ public final class ClusterAssigner implements AutoCloseable {
     ClusterAssigner(CandidateSource lookup, Duration indexCheckInterval) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.visibility = new WriteVisibility(lookup, RECENT_CAPACITY);
-        this.filter = new SoleWriterFilter(lookup, placed, indexCheckInterval);
+        this.filter = new SoleWriterFilter(lookup, held, indexCheckInterval);
     }
 
     /** Begins a batch, which sees the placements of every batch begun before it and not yet finished or dropped. */
@@ -123,19 +125,16 @@ public final class ClusterAssigner implements AutoCloseable {
         var assignments = new LinkedHashMap<String, ClusterAssignment>();
         for (EnrichedSummary article : ordered) {
             var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
-            ClusterMember self = placed.get(article.id())
-                    .or(() -> recent.get(article.id()))
-                    .orElse(indexed.self());
+            ClusterMember self = held.get(article.id()).orElse(indexed.self());
             var candidates = new ArrayList<ClusterMember>(indexed.candidates());
             long[] hashes = batch.hashesOf(article.fingerprint());
             if (article.fingerprint() != null) {
-                candidates.addAll(recent.candidates(article.fingerprint(), hashes));
-                candidates.addAll(placed.candidates(article.fingerprint(), hashes));
+                candidates.addAll(held.candidates(article.fingerprint(), hashes));
             }
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
             filter.placed(article.id(), hashes);
-            placed.put(member, hashes);
+            held.place(member, hashes);
             batch.members.put(article.id(), member);
             assignments.put(article.id(), assignment);
         }
@@ -243,7 +242,7 @@ public final class ClusterAssigner implements AutoCloseable {
         for (String id : writtenIds) {
             ClusterMember member = batch.members.get(id);
             if (member != null) {
-                recent.put(member, batch.hashesOf(member.fingerprint()));
+                held.written(member, batch.hashesOf(member.fingerprint()));
                 visibility.written(1);
             }
         }
@@ -253,7 +252,7 @@ public final class ClusterAssigner implements AutoCloseable {
     /** Forgets the placements of a batch that failed, so that its replay is placed as if new. */
     public void drop(Batch batch) {
         Objects.requireNonNull(batch, "batch");
-        batch.members.values().forEach(placed::removeIfHeld);
+        batch.members.values().forEach(held::forget);
         batch.members.clear();
         batch.hashes.clear();
         batch.ahead.values().forEach(ahead -> ahead.cancel(false)); // look-ups of slices never placed
@@ -276,7 +275,7 @@ public final class ClusterAssigner implements AutoCloseable {
      */
     public void startBatch() {
         // Unbounded: it holds the unfinished batches, which the consumer's poll size bounds.
-        placed.clear();
+        held.forgetUnfinished();
         current = begin();
     }
 
@@ -308,6 +307,6 @@ public final class ClusterAssigner implements AutoCloseable {
 
     /** How many recent articles are held in memory. */
     public int recentSize() {
-        return recent.size();
+        return held.size();
     }
 }

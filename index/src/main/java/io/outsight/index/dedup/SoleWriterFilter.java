@@ -32,8 +32,8 @@ final class SoleWriterFilter implements AutoCloseable {
     private @Nullable Future<?> scanning;
 
     /**
-     * @param unfinished the placements of the batches not yet written, given to each new filter (its scan, reading
-     *     what the index holds after a refresh, might miss them)
+     * @param unfinished holds the placements of the batches not yet written, given to each new filter (its scan,
+     *     reading what the index holds after a refresh, might miss them)
      */
     SoleWriterFilter(CandidateSource index, BandTable unfinished, Duration checkInterval) {
         this.index = Objects.requireNonNull(index, "index");
@@ -93,7 +93,7 @@ final class SoleWriterFilter implements AutoCloseable {
     private void scan() {
         stopScanning();
         var filling = new IndexedKeys();
-        unfinished.forEach(member -> filling.add(member.id(), member.fingerprint()));
+        unfinished.forEachUnfinished(filling::add);
         keys = filling;
         scanning = scanThread().submit(() -> {
             long started = System.nanoTime();

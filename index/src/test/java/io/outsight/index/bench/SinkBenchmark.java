@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import com.sun.management.OperatingSystemMXBean;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.Backoff;
 import io.outsight.core.kafka.KafkaClients;
@@ -20,6 +21,7 @@ import io.outsight.stack.LocalStack;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.StackSettings;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,29 +113,34 @@ public final class SinkBenchmark {
                 String rawAlias = run + "raw-" + round;
                 String sinkAlias = run + "sink-" + round;
                 String plainAlias = run + "plain-" + round;
-                double raw = rawBulk(es, rawAlias, ids, payloads, settings);
+                Measured rawRun = rawBulk(es, rawAlias, ids, payloads, settings);
+                double raw = rawRun.rate();
                 String rawLoad = loadAverage();
                 delete(es, rawAlias);
-                double sink = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
+                Measured sinkRun = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
+                double sink = sinkRun.rate();
                 String sinkLoad = loadAverage();
                 System.out.printf(Locale.ROOT, "round %d: Elasticsearch time on the sink's index: %s%n", round,
                         serverTime(es, sinkAlias));
                 long duplicates = duplicates(es, sinkAlias);
                 delete(es, sinkAlias);
                 if (plainArm) {
-                    double plain = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
+                    Measured plainRun = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
                             false);
+                    double plain = plainRun.rate();
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
-                            + " load average after it %s; Elasticsearch time on its index: %s%n", round, plain,
-                            plain / raw, loadAverage(), serverTime(es, plainAlias));
+                            + " this process's CPU %.1f s; load average after it %s; Elasticsearch time on its"
+                            + " index: %s%n", round, plain, plain / raw, plainRun.cpuSeconds(), loadAverage(),
+                            serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
                 rawRates.add(raw);
                 sinkRates.add(sink);
                 System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; load average after raw %s, after sink %s%n", round, raw, sink,
-                        sink / raw, duplicates, rawLoad, sinkLoad);
+                        + " %d marked duplicate_of; this process's CPU in raw bulk %.1f s, in the sink %.1f s; load"
+                        + " average after raw %s, after sink %s%n", round, raw, sink, sink / raw, duplicates,
+                        rawRun.cpuSeconds(), sinkRun.cpuSeconds(), rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -152,13 +159,26 @@ public final class SinkBenchmark {
     }
 
     /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
-    private static double rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
+    /**
+     * An arm's documents per second, and the CPU time this process spent while it was measured: the client's share of
+     * the machine's two cores, which Elasticsearch needs too.
+     */
+    private record Measured(double rate, double cpuSeconds) {}
+
+    /** CPU time of this process so far, in seconds. */
+    private static double processCpuSeconds() {
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    private static Measured rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
             BulkSettings settings) throws Exception {
         new IndexLayout(es, alias).ensure();
         int batch = settings.maxOperations();
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests());
         long start = System.nanoTime();
+        double cpuAtStart = processCpuSeconds();
         try {
             var workers = new ArrayList<Future<?>>();
             for (int t = 0; t < settings.maxConcurrentRequests(); t++) {
@@ -186,16 +206,17 @@ public final class SinkBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = processCpuSeconds() - cpuAtStart;
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
-        return ids.size() / seconds;
+        return new Measured(ids.size() / seconds, cpu);
     }
 
     /**
      * The index stage as it runs: StageLoop + IndexHandler from the topic, until every offset is committed; with
      * {@code clustering} false, the handler skips the cluster look-ups (as for records without fingerprints).
      */
-    private static double sink(ElasticsearchClient es, KafkaClients kafka, String topic, String alias, int documents,
+    private static Measured sink(ElasticsearchClient es, KafkaClients kafka, String topic, String alias, int documents,
             BulkSettings settings, int pollSize, boolean clustering) throws Exception {
         new IndexLayout(es, alias).ensure();
         String group = "bench-" + alias;
@@ -209,6 +230,7 @@ public final class SinkBenchmark {
                 throw new IllegalStateException("no partitions assigned");
             }
             long start = System.nanoTime();
+            double cpuAtStart = processCpuSeconds();
             long deadline = start + Duration.ofMinutes(10).toNanos();
             while (loop.consumed() < documents) {
                 if (System.nanoTime() > deadline) {
@@ -217,12 +239,13 @@ public final class SinkBenchmark {
                 Thread.sleep(5);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = processCpuSeconds() - cpuAtStart;
             loop.close();
             thread.join();
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return documents / seconds;
+            return new Measured(documents / seconds, cpu);
         }
     }
 

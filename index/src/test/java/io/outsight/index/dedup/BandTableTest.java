@@ -1,8 +1,11 @@
 package io.outsight.index.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.outsight.core.record.TextFingerprint;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,85 +14,151 @@ class BandTableTest {
         return new ClusterMember(id, id, null, Fingerprints.copy(story, changed, 1));
     }
 
+    private static long[] hashes(ClusterMember member) {
+        return member.fingerprint() == null ? null : KeyHashes.of(member.fingerprint());
+    }
+
+    private static void place(BandTable table, ClusterMember member) {
+        table.place(member, hashes(member));
+    }
+
+    /** Placed, then written at once. */
+    private static void write(BandTable table, ClusterMember member) {
+        place(table, member);
+        table.written(member, hashes(member));
+    }
+
+    private static List<String> found(BandTable table, TextFingerprint fingerprint) {
+        return table.candidates(fingerprint).stream().map(ClusterMember::id).toList();
+    }
+
     @Test
     void findsMembersSharingTwoBandsOrTheTextButNotOneBand() {
-        var table = new BandTable(10, false);
-        table.put(member("a", 1, 0));
-        table.put(member("b", 1, 30)); // two bands intact
-        table.put(member("c", 2, 0));
-        table.put(new ClusterMember("d", "d", null, Fingerprints.sharingBands(1, 1)));
-        var found = table.candidates(Fingerprints.story(1)).stream().map(ClusterMember::id).toList();
-        assertEquals(List.of("a", "b"), found);
+        var table = new BandTable(10);
+        write(table, member("a", 1, 0));
+        place(table, member("b", 1, 30)); // two bands intact; unfinished members are found alike
+        write(table, member("c", 2, 0));
+        place(table, new ClusterMember("d", "d", null, Fingerprints.sharingBands(1, 1)));
+        assertEquals(List.of("a", "b"), found(table, Fingerprints.story(1)));
     }
 
     @Test
-    void forgetsTheOldestBeyondItsCapacityAndReplacesById() {
-        var table = new BandTable(2, false);
-        table.put(member("a", 1, 0));
-        table.put(member("b", 2, 0));
-        table.put(member("a", 3, 0)); // a again, now about story 3: no longer found for story 1
-        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
-        table.put(member("c", 4, 0)); // evicts b, the oldest
+    void forgetsTheOldestWrittenBeyondItsCapacityAndReplacesById() {
+        var table = new BandTable(2);
+        write(table, member("a", 1, 0));
+        write(table, member("b", 2, 0));
+        write(table, member("a", 3, 0)); // a again, now about story 3: no longer found for story 1
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty());
+        write(table, member("c", 4, 0)); // evicts b, the oldest
         assertEquals(2, table.size());
         assertTrue(table.get("b").isEmpty());
-        assertTrue(table.candidates(Fingerprints.story(2)).isEmpty());
-        assertEquals("a", table.candidates(Fingerprints.story(3)).getFirst().id());
+        assertTrue(found(table, Fingerprints.story(2)).isEmpty());
+        assertEquals(List.of("a"), found(table, Fingerprints.story(3)));
     }
 
     @Test
-    void aTableThatDropsBandKeysFindsItsMembersByThemAllTheSame() {
-        var dropping = new BandTable(10, false);
-        var keeping = new BandTable(10, true);
+    void unfinishedMembersAreNeitherCountedNorForgottenForTheCapacity() {
+        var table = new BandTable(1);
+        place(table, member("a", 1, 0));
+        place(table, member("b", 2, 0));
+        write(table, member("c", 3, 0));
+        write(table, member("d", 4, 0)); // evicts c, the oldest written; a and b wait for their batch
+        assertEquals(1, table.size());
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)));
+        assertEquals(List.of("b"), found(table, Fingerprints.story(2)));
+        assertTrue(found(table, Fingerprints.story(3)).isEmpty());
+    }
+
+    @Test
+    void writtenMembersLoseTheirBandKeysAndAreFoundByThemAllTheSame() {
+        var table = new BandTable(10);
         var member = member("a", 1, 0);
-        dropping.put(member);
-        keeping.put(member);
-        var held = dropping.get("a").orElseThrow();
+        place(table, member);
+        assertSame(member, table.get("a").orElseThrow(), "unfinished: held as placed");
+        table.written(member, hashes(member));
+        var held = table.get("a").orElseThrow();
         assertTrue(held.fingerprint().bands().isEmpty(), "the band keys were hashed, then dropped");
         assertEquals(member.fingerprint().signature(), held.fingerprint().signature(), "verified on its signature");
         assertEquals(member.fingerprint().textHash(), held.fingerprint().textHash());
-        assertEquals(List.of("a"), dropping.candidates(Fingerprints.copy(1, 30, 2)).stream()
-                .map(ClusterMember::id).toList());
-        assertTrue(keeping.get("a").orElseThrow() == member, "kept as put");
+        assertEquals(List.of("a"), found(table, Fingerprints.copy(1, 30, 2)));
     }
 
     @Test
-    void clearForgetsEveryMemberAndTheTableFillsAgain() {
-        var table = new BandTable(10, false);
-        table.put(member("a", 1, 0));
-        table.put(member("b", 2, 0));
-        table.clear();
-        assertEquals(0, table.size());
-        assertTrue(table.get("a").isEmpty());
-        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
-        table.put(member("c", 1, 3));
-        assertEquals(List.of("c"), table.candidates(Fingerprints.story(1)).stream().map(ClusterMember::id).toList());
+    void aPlacementOfAWrittenIdIsSeenFirstAndForgettingItLeavesTheWrittenOne() {
+        var table = new BandTable(10);
+        var first = member("a", 1, 0);
+        write(table, first);
+        var again = member("a", 2, 0); // a replayed, now about story 2, in a batch not yet written
+        place(table, again);
+        assertSame(again, table.get("a").orElseThrow());
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)), "the written one is what the index holds");
+        assertEquals(List.of("a"), found(table, Fingerprints.story(2)));
+        table.forget(again); // its batch failed
+        assertEquals(first.fingerprint().textHash(), table.get("a").orElseThrow().fingerprint().textHash(),
+                "the written member is the one left");
+        assertTrue(found(table, Fingerprints.story(2)).isEmpty());
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)));
     }
 
     @Test
-    void membersWithoutFingerprintAreNotHeld() {
-        var table = new BandTable(2, false);
-        table.put(new ClusterMember("x", "x", null, null));
+    void aMemberReplacedByALaterPlacementIsStillHeldWhenItsBatchIsWrittenAndForgettingItDoesNothing() {
+        var table = new BandTable(10);
+        var first = member("a", 1, 0);
+        var second = member("a", 2, 0);
+        place(table, first);
+        place(table, second); // a later batch placed a again before the first batch was written
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty(), "an unfinished placement replaces the last");
+        table.forget(first);
+        assertSame(second, table.get("a").orElseThrow(), "forgetting a replaced placement leaves the later one");
+        table.written(first, hashes(first)); // the first batch was written after all
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)));
+        assertEquals(List.of("a"), found(table, Fingerprints.story(2)));
+        assertSame(second, table.get("a").orElseThrow(), "the unfinished placement is still the latest");
+        table.written(second, hashes(second));
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty(), "the newer written member replaced it");
+        assertEquals(List.of("a"), found(table, Fingerprints.story(2)));
+        assertEquals(1, table.size());
+    }
+
+    @Test
+    void forgetUnfinishedForgetsThePlacementsAndKeepsTheWritten() {
+        var table = new BandTable(10);
+        write(table, member("a", 1, 0));
+        place(table, member("b", 2, 0));
+        var ids = new ArrayList<String>();
+        table.forEachUnfinished((id, keys) -> ids.add(id));
+        assertEquals(List.of("b"), ids);
+        table.forgetUnfinished();
+        assertTrue(table.get("b").isEmpty());
+        assertTrue(found(table, Fingerprints.story(2)).isEmpty());
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)));
+        place(table, member("c", 2, 3));
+        assertEquals(List.of("c"), found(table, Fingerprints.story(2)));
+    }
+
+    @Test
+    void membersWithoutFingerprintAreNotHeldAndReplaceAWrittenOne() {
+        var table = new BandTable(2);
+        write(table, member("x", 1, 0));
+        write(table, new ClusterMember("x", "x", null, null)); // written again, now without a fingerprint
         assertEquals(0, table.size());
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty());
     }
 
     @Test
     void membersSharingKeysStayFindableAsOthersComeAndGo() {
-        var table = new BandTable(3, false);
-        table.put(member("a", 1, 0));
-        table.put(member("b", 1, 0)); // the same text: every key shared with a
-        table.put(member("c", 1, 30)); // two bands shared with a and b
-        assertEquals(List.of("a", "b", "c"), ids(table.candidates(Fingerprints.story(1))));
-        table.put(member("b", 5, 0)); // b now tells another story: it leaves story 1's keys
-        assertEquals(List.of("a", "c"), ids(table.candidates(Fingerprints.story(1))));
-        assertEquals(List.of("b"), ids(table.candidates(Fingerprints.story(5))));
-        table.put(member("d", 6, 0)); // evicts a, the oldest: c alone is left on story 1's keys
-        assertEquals(List.of("c"), ids(table.candidates(Fingerprints.story(1))));
-        table.put(member("e", 7, 0)); // evicts c
-        assertTrue(table.candidates(Fingerprints.story(1)).isEmpty());
+        var table = new BandTable(3);
+        write(table, member("a", 1, 0));
+        write(table, member("b", 1, 0)); // the same text: every key shared with a
+        write(table, member("c", 1, 30)); // two bands shared with a and b
+        assertEquals(List.of("a", "b", "c"), found(table, Fingerprints.story(1)));
+        write(table, member("b", 5, 0)); // b now tells another story: it leaves story 1's keys
+        assertEquals(List.of("a", "c"), found(table, Fingerprints.story(1)));
+        assertEquals(List.of("b"), found(table, Fingerprints.story(5)));
+        write(table, member("d", 6, 0)); // evicts a, the oldest: c alone is left on story 1's keys
+        assertEquals(List.of("c"), found(table, Fingerprints.story(1)));
+        write(table, member("e", 7, 0)); // evicts c
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty());
         assertEquals(3, table.size());
-    }
-
-    private static List<String> ids(List<ClusterMember> members) {
-        return members.stream().map(ClusterMember::id).toList();
     }
 }
