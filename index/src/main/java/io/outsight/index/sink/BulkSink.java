@@ -10,6 +10,9 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,6 +52,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class BulkSink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BulkSink.class);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
 
     private final ElasticsearchClient es;
     private final String target;
@@ -178,10 +186,7 @@ public final class BulkSink implements AutoCloseable {
      * a multi-byte character), so it becomes a space and the document means the same.
      */
     static byte[] singleLine(byte[] json) {
-        int first = 0;
-        while (first < json.length && json[first] != '\n' && json[first] != '\r') {
-            first++;
-        }
+        int first = firstLineBreak(json);
         if (first == json.length) {
             return json; // the usual case: records are written compact
         }
@@ -192,6 +197,36 @@ public final class BulkSink implements AutoCloseable {
             }
         }
         return line;
+    }
+
+    /**
+     * The position of the first line feed or carriage return, or the length when there is none. Eight bytes are
+     * tested at a time: the byte-by-byte loop was a third of the sender thread's samples in the sink benchmark.
+     */
+    static int firstLineBreak(byte[] json) {
+        int i = 0;
+        for (; i + Long.BYTES <= json.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(json, i);
+            if (hasByte(word, LINE_FEEDS) || hasByte(word, CARRIAGE_RETURNS)) {
+                break;
+            }
+        }
+        for (; i < json.length; i++) {
+            if (json[i] == '\n' || json[i] == '\r') {
+                return i;
+            }
+        }
+        return json.length;
+    }
+
+    /**
+     * Whether a byte of the word equals the byte repeated in {@code repeated}: the classic test for a zero byte
+     * ({@code (v - 0x01..) & ~v & 0x80..}, non-zero exactly when some byte of {@code v} is zero) applied to their
+     * XOR. Which byte it is, the byte loop finds.
+     */
+    private static boolean hasByte(long word, long repeated) {
+        long v = word ^ repeated;
+        return ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.outsight.index.client.ElasticsearchClients;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,30 @@ class BulkSinkRefusalTest {
         assertEquals(pretty.length, line.length);
         byte[] compact = "{\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8);
         assertSame(compact, BulkSink.singleLine(compact), "a compact document is sent as it is, uncopied");
+    }
+
+    @Test
+    void theFirstLineBreakIsFoundWhereverItIsAmongBytesThatAreNearlyOne() {
+        // Bytes one bit from a line feed or a carriage return, and the bytes a word-wide test could confuse.
+        byte[] lookAlikes = {0x0B, 0x09, 0x08, 0x0C, 0x0E, 0x1A, 0x2A, (byte) 0x8A, (byte) 0x8D, 0x00, (byte) 0xFF,
+            0x01};
+        var random = new Random(7);
+        for (int length = 0; length <= 40; length++) {
+            for (int round = 0; round < 200; round++) {
+                byte[] json = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    json[i] = lookAlikes[random.nextInt(lookAlikes.length)];
+                }
+                if (length > 0 && round % 2 == 0) {
+                    json[random.nextInt(length)] = round % 4 == 0 ? (byte) '\n' : (byte) '\r';
+                }
+                int expected = 0;
+                while (expected < length && json[expected] != '\n' && json[expected] != '\r') {
+                    expected++;
+                }
+                assertEquals(expected, BulkSink.firstLineBreak(json), "length " + length + ", round " + round);
+            }
+        }
     }
 
     private static Function<List<FakeBulkServer.Document>, Integer> refuseWith(int status,
