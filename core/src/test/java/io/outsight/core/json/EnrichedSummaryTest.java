@@ -61,6 +61,52 @@ class EnrichedSummaryTest {
                 Instant.parse("2026-11-20T08:30:00Z"), null, null), codec.summarize(bytes(json)));
     }
 
+    /** Fingerprint objects a full decode takes, written as the codec would not write them. */
+    static Stream<String> unusualFingerprints() {
+        return Stream.of(
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[\"b0\",\"b1\"]}",
+                "{\"bands\":[\"b0\"],\"signature\":\"AAAABw==\",\"text_hash\":\"h\",\"scheme\":\"s\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":null}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[]}",
+                "{\"scheme\":7,\"text_hash\":12.5,\"signature\":\"\",\"bands\":[1,true],\"new\":{\"a\":[1]}}",
+                "{\"scheme\":\"s\",\"scheme\":\"t\",\"text_hash\":\"h\",\"signature\":\"AAAABw\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusualFingerprints")
+    void readsAFingerprintAsTheFullDecodeReadsIt(String fingerprint) {
+        byte[] json = withFingerprint(fingerprint);
+        var decoded = codec.decode(json, EnrichedArticle.class);
+        assertEquals(EnrichedSummary.of(decoded), codec.summarize(json));
+        assertTrue(decoded.fingerprint() != null);
+    }
+
+    /** Fingerprint objects a full decode refuses. */
+    static Stream<String> refusedFingerprints() {
+        return Stream.of(
+                "{\"text_hash\":\"h\",\"signature\":\"AAAABw==\"}",
+                "{\"scheme\":\"s\",\"signature\":\"AAAABw==\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAB\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"**==\"}",
+                "{\"scheme\":{},\"text_hash\":\"h\",\"signature\":\"AAAABw==\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":\"b0\"}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[\"b0\",null]}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[[\"b0\"]]}",
+                "[\"s\",\"h\"]",
+                "\"s\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedFingerprints")
+    void refusesAFingerprintTheFullDecodeRefuses(String fingerprint) {
+        byte[] json = withFingerprint(fingerprint);
+        assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class));
+        var e = assertThrows(RecordFormatException.class, () -> codec.summarize(json));
+        assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
+    }
+
     /** Each edit of a valid record, and what the refusal must name. */
     static Stream<Arguments> refusedRecords() {
         return Stream.of(
@@ -118,6 +164,13 @@ class EnrichedSummaryTest {
         json[at] = (byte) 0xff;
         assertEquals(EnrichedSummary.of(codec.decode(new String(json, StandardCharsets.UTF_8), EnrichedArticle.class)),
                 codec.summarize(json));
+    }
+
+    /** A valid record whose fingerprint field is this JSON, written first. */
+    private byte[] withFingerprint(String fingerprint) {
+        String record = codec.toJson(RecordCodecTest.enriched());
+        assertTrue(record.startsWith("{") && !record.contains("\"fingerprint\":{"), record);
+        return bytes("{\"fingerprint\":" + fingerprint + "," + record.substring(1));
     }
 
     private static byte[] bytes(String json) {
