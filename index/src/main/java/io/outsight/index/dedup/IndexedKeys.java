@@ -84,15 +84,22 @@ final class IndexedKeys {
     }
 
     /** {@link #add(String, TextFingerprint)} with the fingerprint's {@linkplain KeyHashes#of hashes} at hand. */
-    void add(String id, long @Nullable [] fingerprintHashes) {
-        if (fingerprintHashes == null) {
-            add(new long[] {KeyHashes.id(id)});
+    synchronized void add(String id, long @Nullable [] fingerprintHashes) {
+        long idKey = KeyHashes.id(id);
+        if (early != null) {
+            var keys = new long[fingerprintHashes == null ? 1 : fingerprintHashes.length + 1];
+            keys[0] = idKey;
+            if (fingerprintHashes != null) {
+                System.arraycopy(fingerprintHashes, 0, keys, 1, fingerprintHashes.length);
+            }
+            add(keys);
             return;
         }
-        var keys = new long[fingerprintHashes.length + 1];
-        keys[0] = KeyHashes.id(id);
-        System.arraycopy(fingerprintHashes, 0, keys, 1, fingerprintHashes.length);
-        add(keys);
+        articles++;
+        set(idKey);
+        if (fingerprintHashes != null) {
+            set(fingerprintHashes);
+        }
     }
 
     private synchronized void add(long[] keys) {
@@ -187,14 +194,18 @@ final class IndexedKeys {
     }
 
     private void set(long[] keys) {
-        long[] words = bits;
         for (long key : keys) {
-            int block = block(key);
-            long positions = positions(key);
-            for (int i = 0; i < HASHES; i++) {
-                int bit = (int) (positions >>> (i * BITS_PER_POSITION));
-                words[block + ((bit >>> 6) & (BLOCK_WORDS - 1))] |= 1L << bit;
-            }
+            set(key);
+        }
+    }
+
+    private void set(long key) {
+        long[] words = bits;
+        int block = block(key);
+        long positions = positions(key);
+        for (int i = 0; i < HASHES; i++) {
+            int bit = (int) (positions >>> (i * BITS_PER_POSITION));
+            words[block + ((bit >>> 6) & (BLOCK_WORDS - 1))] |= 1L << bit;
         }
     }
 

@@ -16,9 +16,10 @@ class ClusterFieldsTest {
     @ValueSource(strings = {"{\"schema_version\":1,\"id\":\"x\"}", "  {\n \"id\" : \"x\" }", "{}", "{ }"})
     void addsTheFieldsToAnyObject(String document) throws Exception {
         byte[] json = document.getBytes(StandardCharsets.UTF_8);
-        var copy = JSON.readTree(ClusterFields.addTo(json, ClusterAssignment.duplicate("x", "c\"1")));
-        assertEquals("c\"1", copy.get("cluster_id").asText());
-        assertEquals("c\"1", copy.get("duplicate_of").asText());
+        String canonicalId = "c\"1 Kraków\\\u0001€"; // escaped, and encoded as UTF-8
+        var copy = JSON.readTree(ClusterFields.addTo(json, ClusterAssignment.duplicate("x", canonicalId)));
+        assertEquals(canonicalId, copy.get("cluster_id").asText());
+        assertEquals(canonicalId, copy.get("duplicate_of").asText());
         var canonical = JSON.readTree(ClusterFields.addTo(json, ClusterAssignment.canonical("x")));
         assertEquals("x", canonical.get("cluster_id").asText());
         assertFalse(canonical.has("duplicate_of"));
