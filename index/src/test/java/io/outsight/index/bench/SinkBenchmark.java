@@ -130,17 +130,20 @@ public final class SinkBenchmark {
                     double plain = plainRun.rate();
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
-                            + " this process's CPU %.1f s; load average after it %s; Elasticsearch time on its"
-                            + " index: %s%n", round, plain, plain / raw, plainRun.cpuSeconds(), loadAverage(),
+                            + " this process's CPU %.1f s, machine idle %.0f %%; load average after it %s;"
+                            + " Elasticsearch time on its index: %s%n", round, plain, plain / raw,
+                            plainRun.cpuSeconds(), 100 * plainRun.machineIdle(), loadAverage(),
                             serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
                 rawRates.add(raw);
                 sinkRates.add(sink);
                 System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; this process's CPU in raw bulk %.1f s, in the sink %.1f s; load"
-                        + " average after raw %s, after sink %s%n", round, raw, sink, sink / raw, duplicates,
-                        rawRun.cpuSeconds(), sinkRun.cpuSeconds(), rawLoad, sinkLoad);
+                        + " %d marked duplicate_of; this process's CPU in raw bulk %.1f s, in the sink %.1f s;"
+                        + " machine idle in raw bulk %.0f %%, in the sink %.0f %%; load average after raw %s, after"
+                        + " sink %s%n", round, raw, sink, sink / raw, duplicates, rawRun.cpuSeconds(),
+                        sinkRun.cpuSeconds(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad,
+                        sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -163,7 +166,28 @@ public final class SinkBenchmark {
      * An arm's documents per second, and the CPU time this process spent while it was measured: the client's share of
      * the machine's two cores, which Elasticsearch needs too.
      */
-    private record Measured(double rate, double cpuSeconds) {}
+    private record Measured(double rate, double cpuSeconds, double machineIdle) {}
+
+    /** Jiffies of the whole machine from /proc/stat: idle (with I/O wait) and in all. Zeros where unreadable. */
+    private static long[] machineJiffies() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {Long.parseLong(fields[4]) + Long.parseLong(fields[5]), total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** The share of the machine's CPU time that was idle since {@code before} ({@link #machineJiffies}). */
+    private static double idleSince(long[] before) {
+        long[] now = machineJiffies();
+        long total = now[1] - before[1];
+        return total <= 0 ? Double.NaN : (double) (now[0] - before[0]) / total;
+    }
 
     /** CPU time of this process so far, in seconds. */
     private static double processCpuSeconds() {
@@ -179,6 +203,7 @@ public final class SinkBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests());
         long start = System.nanoTime();
         double cpuAtStart = processCpuSeconds();
+        long[] machineAtStart = machineJiffies();
         try {
             var workers = new ArrayList<Future<?>>();
             for (int t = 0; t < settings.maxConcurrentRequests(); t++) {
@@ -207,9 +232,10 @@ public final class SinkBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = processCpuSeconds() - cpuAtStart;
+        double idle = idleSince(machineAtStart);
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
-        return new Measured(ids.size() / seconds, cpu);
+        return new Measured(ids.size() / seconds, cpu, idle);
     }
 
     /**
@@ -231,6 +257,7 @@ public final class SinkBenchmark {
             }
             long start = System.nanoTime();
             double cpuAtStart = processCpuSeconds();
+            long[] machineAtStart = machineJiffies();
             long deadline = start + Duration.ofMinutes(10).toNanos();
             while (loop.consumed() < documents) {
                 if (System.nanoTime() > deadline) {
@@ -240,12 +267,13 @@ public final class SinkBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = processCpuSeconds() - cpuAtStart;
+            double idle = idleSince(machineAtStart);
             loop.close();
             thread.join();
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return new Measured(documents / seconds, cpu);
+            return new Measured(documents / seconds, cpu, idle);
         }
     }
 
