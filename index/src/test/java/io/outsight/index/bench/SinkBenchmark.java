@@ -21,6 +21,7 @@ import io.outsight.stack.LocalStack;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.StackSettings;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,19 +131,19 @@ public final class SinkBenchmark {
                     double plain = plainRun.rate();
                     plainRates.add(plain);
                     System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
-                            + " this process's CPU %.1f s, machine idle %.0f %%; load average after it %s;"
+                            + " this process's CPU %s, machine idle %.0f %%; load average after it %s;"
                             + " Elasticsearch time on its index: %s%n", round, plain, plain / raw,
-                            plainRun.cpuSeconds(), 100 * plainRun.machineIdle(), loadAverage(),
+                            plainRun.cpu(), 100 * plainRun.machineIdle(), loadAverage(),
                             serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
                 rawRates.add(raw);
                 sinkRates.add(sink);
                 System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; this process's CPU in raw bulk %.1f s, in the sink %.1f s;"
+                        + " %d marked duplicate_of; this process's CPU in raw bulk %s, in the sink %s;"
                         + " machine idle in raw bulk %.0f %%, in the sink %.0f %%; load average after raw %s, after"
-                        + " sink %s%n", round, raw, sink, sink / raw, duplicates, rawRun.cpuSeconds(),
-                        sinkRun.cpuSeconds(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad,
+                        + " sink %s%n", round, raw, sink, sink / raw, duplicates, rawRun.cpu(),
+                        sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad,
                         sinkLoad);
             }
             double raw = median(rawRates);
@@ -166,7 +167,34 @@ public final class SinkBenchmark {
      * An arm's documents per second, and the CPU time this process spent while it was measured: the client's share of
      * the machine's two cores, which Elasticsearch needs too.
      */
-    private record Measured(double rate, double cpuSeconds, double machineIdle) {}
+    private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
+            double elasticsearchCpuSeconds) {
+        /**
+         * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
+         * CPU in the same time.
+         */
+        String cpu() {
+            return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; Elasticsearch %.1f s)",
+                    cpuSeconds, gcSeconds, jitSeconds, elasticsearchCpuSeconds);
+        }
+    }
+
+    /** CPU time of the Elasticsearch processes so far, in seconds, from their node stats. */
+    private static double elasticsearchCpuSeconds(ElasticsearchClient es) throws IOException {
+        return es.nodes().stats(s -> s.metric("process")).nodes().values().stream()
+                .mapToLong(node -> node.process().cpu().totalInMillis()).sum() / 1e3;
+    }
+
+    /** Time in collections so far, in seconds, as the collectors report it (pauses and concurrent cycles). */
+    private static double gcSeconds() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum() / 1e3;
+    }
+
+    /** Time the JIT compilers spent so far, in seconds. */
+    private static double jitSeconds() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    }
 
     /** Jiffies of the whole machine from /proc/stat: idle (with I/O wait) and in all. Zeros where unreadable. */
     private static long[] machineJiffies() {
@@ -204,6 +232,9 @@ public final class SinkBenchmark {
         long start = System.nanoTime();
         double cpuAtStart = processCpuSeconds();
         long[] machineAtStart = machineJiffies();
+        double gcAtStart = gcSeconds();
+        double jitAtStart = jitSeconds();
+        double elasticsearchAtStart = elasticsearchCpuSeconds(es);
         try {
             var workers = new ArrayList<Future<?>>();
             for (int t = 0; t < settings.maxConcurrentRequests(); t++) {
@@ -233,9 +264,12 @@ public final class SinkBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = processCpuSeconds() - cpuAtStart;
         double idle = idleSince(machineAtStart);
+        double gc = gcSeconds() - gcAtStart;
+        double jit = jitSeconds() - jitAtStart;
+        double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
-        return new Measured(ids.size() / seconds, cpu, idle);
+        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch);
     }
 
     /**
@@ -258,6 +292,9 @@ public final class SinkBenchmark {
             long start = System.nanoTime();
             double cpuAtStart = processCpuSeconds();
             long[] machineAtStart = machineJiffies();
+            double gcAtStart = gcSeconds();
+            double jitAtStart = jitSeconds();
+            double elasticsearchAtStart = elasticsearchCpuSeconds(es);
             long deadline = start + Duration.ofMinutes(10).toNanos();
             while (loop.consumed() < documents) {
                 if (System.nanoTime() > deadline) {
@@ -268,12 +305,15 @@ public final class SinkBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = processCpuSeconds() - cpuAtStart;
             double idle = idleSince(machineAtStart);
+            double gc = gcSeconds() - gcAtStart;
+            double jit = jitSeconds() - jitAtStart;
+            double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
             loop.close();
             thread.join();
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return new Measured(documents / seconds, cpu, idle);
+            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch);
         }
     }
 
@@ -298,12 +338,16 @@ public final class SinkBenchmark {
 
     /** Elasticsearch's own time on an index: indexing, and the query and fetch phases of searches. */
     private static String serverTime(ElasticsearchClient es, String alias) throws Exception {
-        var total = es.indices().stats(s -> s.index(alias).metric("indexing", "search", "refresh")).all().total();
+        var total = es.indices().stats(s -> s.index(alias).metric("indexing", "search", "refresh", "merge")).all()
+                .total();
         var indexing = total.indexing();
         var search = total.search();
-        return String.format(Locale.ROOT, "indexing %.1f s; %d searches, query %.1f s, fetch %.1f s; %d refreshes",
-                indexing.indexTimeInMillis() / 1e3, search.queryTotal(), search.queryTimeInMillis() / 1e3,
-                search.fetchTimeInMillis() / 1e3, total.refresh().externalTotal());
+        var refresh = total.refresh();
+        var merges = total.merges();
+        return String.format(Locale.ROOT, "indexing %.1f s; %d searches, query %.1f s, fetch %.1f s; %d refreshes"
+                + " (%d in all, %.1f s); %d merges, %.1f s", indexing.indexTimeInMillis() / 1e3, search.queryTotal(),
+                search.queryTimeInMillis() / 1e3, search.fetchTimeInMillis() / 1e3, refresh.externalTotal(),
+                refresh.total(), refresh.totalTimeInMillis() / 1e3, merges.total(), merges.totalTimeInMillis() / 1e3);
     }
 
     /** The 1, 5 and 15 minute load averages of the machine, from /proc/loadavg. */
