@@ -50,7 +50,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * <p>For each sink round it prints the time Elasticsearch spent indexing and answering the candidate searches of
  * that round's index. {@code -Dbench.without-clustering=true} adds a third arm to each round, the sink without
- * clustering (no look-ups, documents unchanged), to tell the clustering's cost from the rest of the sink's.
+ * clustering (no look-ups, documents unchanged), to tell the clustering's cost from the rest of the sink's. Each arm
+ * also prints the CPU time of this process (the client) and of Elasticsearch while it ran, and how idle the machine
+ * was. The medians leave out {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles.
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.bench.SinkBenchmark [documents] [rounds]
  * [poll-size] [kafka elasticsearch]}; without addresses it starts a local stack in {@code target/bench-stack} (or
@@ -105,15 +107,21 @@ public final class SinkBenchmark {
             var sinkRates = new ArrayList<Double>();
             var plainRates = new ArrayList<Double>();
             boolean plainArm = Boolean.getBoolean("bench.without-clustering");
+            // Rounds run first and left out of the medians: the JIT compiles the sink's code, larger than raw bulk's,
+            // over the first rounds (seconds of compilation per arm in round 1, still one in round 2), which a worker
+            // that runs for hours pays once.
+            int warmUpRounds = Integer.getInteger("bench.warm-up-rounds", 1);
             // Indices of their own per run, each deleted as soon as its arm was measured: a shared stack keeps
             // neither clashes nor an ever larger node, and no arm runs beside the merges of the arm before it (the
             // sink's and the third arm's indices were deleted only at the round's end, so each of them ran beside
             // the merges of the previous arm's fresh 30,000 documents, and raw bulk, first, never did).
             String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-            for (int round = 1; round <= rounds; round++) {
-                String rawAlias = run + "raw-" + round;
-                String sinkAlias = run + "sink-" + round;
-                String plainAlias = run + "plain-" + round;
+            for (int round = 1 - warmUpRounds; round <= rounds; round++) {
+                String label = round > 0 ? "round " + round : "warm-up round " + (round + warmUpRounds);
+                String suffix = round > 0 ? "-" + round : "-warm-up-" + (round + warmUpRounds);
+                String rawAlias = run + "raw" + suffix;
+                String sinkAlias = run + "sink" + suffix;
+                String plainAlias = run + "plain" + suffix;
                 Measured rawRun = rawBulk(es, rawAlias, ids, payloads, settings);
                 double raw = rawRun.rate();
                 String rawLoad = loadAverage();
@@ -121,7 +129,7 @@ public final class SinkBenchmark {
                 Measured sinkRun = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
                 double sink = sinkRun.rate();
                 String sinkLoad = loadAverage();
-                System.out.printf(Locale.ROOT, "round %d: Elasticsearch time on the sink's index: %s%n", round,
+                System.out.printf(Locale.ROOT, "%s: Elasticsearch time on the sink's index: %s%n", label,
                         serverTime(es, sinkAlias));
                 long duplicates = duplicates(es, sinkAlias);
                 delete(es, sinkAlias);
@@ -129,31 +137,35 @@ public final class SinkBenchmark {
                     Measured plainRun = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
                             false);
                     double plain = plainRun.rate();
-                    plainRates.add(plain);
-                    System.out.printf(Locale.ROOT, "round %d: sink without clustering %.0f docs/s, ratio %.2f;"
+                    if (round > 0) {
+                        plainRates.add(plain);
+                    }
+                    System.out.printf(Locale.ROOT, "%s: sink without clustering %.0f docs/s, ratio %.2f;"
                             + " this process's CPU %s, machine idle %.0f %%; load average after it %s;"
-                            + " Elasticsearch time on its index: %s%n", round, plain, plain / raw,
+                            + " Elasticsearch time on its index: %s%n", label, plain, plain / raw,
                             plainRun.cpu(), 100 * plainRun.machineIdle(), loadAverage(),
                             serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
-                rawRates.add(raw);
-                sinkRates.add(sink);
-                System.out.printf(Locale.ROOT, "round %d: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
+                if (round > 0) {
+                    rawRates.add(raw);
+                    sinkRates.add(sink);
+                }
+                System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
                         + " %d marked duplicate_of; this process's CPU in raw bulk %s, in the sink %s;"
                         + " machine idle in raw bulk %.0f %%, in the sink %.0f %%; load average after raw %s, after"
-                        + " sink %s%n", round, raw, sink, sink / raw, duplicates, rawRun.cpu(),
+                        + " sink %s%n", label, raw, sink, sink / raw, duplicates, rawRun.cpu(),
                         sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad,
                         sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
-            System.out.printf(Locale.ROOT, "median: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f%n", raw, sink,
-                    sink / raw);
+            System.out.printf(Locale.ROOT, "median of the %d rounds after %d warm-up: raw bulk %.0f docs/s, sink %.0f"
+                    + " docs/s, ratio %.2f%n", rounds, warmUpRounds, raw, sink, sink / raw);
             if (plainArm) {
                 double plain = median(plainRates);
-                System.out.printf(Locale.ROOT, "median: sink without clustering %.0f docs/s, ratio %.2f%n", plain,
-                        plain / raw);
+                System.out.printf(Locale.ROOT, "median of the same rounds: sink without clustering %.0f docs/s, ratio"
+                        + " %.2f%n", plain, plain / raw);
             }
         } finally {
             if (stack != null) {
