@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Level;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -13,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
+import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -240,6 +243,24 @@ final class CandidateLookup implements CandidateSource {
         resolved.indices().forEach(i -> names.add(i.name()));
         resolved.aliases().forEach(alias -> names.addAll(alias.indices()));
         return String.join(",", names);
+    }
+
+    @Override
+    public Map<String, Long> refreshCounts() throws IOException {
+        var stats = es.indices().stats(s -> s.index(index).metric("refresh").level(Level.Shards));
+        var counts = new TreeMap<String, Long>();
+        stats.indices().forEach((name, indexStats) -> indexStats.shards().forEach((shard, copies) -> {
+            for (ShardStats copy : copies) {
+                var routing = copy.routing();
+                var refresh = copy.refresh();
+                if (routing == null || refresh == null) {
+                    continue; // a copy without the stats cannot vouch for anything: left out, and so not covered
+                }
+                counts.put(name + "/" + shard + "/" + routing.node() + "/" + (routing.primary() ? "p" : "r"),
+                        refresh.externalTotal());
+            }
+        }));
+        return counts;
     }
 
     private Map<String, Found> lookUp(List<EnrichedSummary> articles, boolean source) throws IOException {

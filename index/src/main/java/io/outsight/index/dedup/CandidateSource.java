@@ -24,6 +24,17 @@ interface CandidateSource {
     default void makeWritesVisible() throws IOException {}
 
     /**
+     * How many refreshes each copy of each shard behind the source has made, by copy (index, shard, node and role);
+     * a refresh makes searchable every write acknowledged before it started. Empty when the source cannot tell: the
+     * caller then has the index refreshed itself.
+     *
+     * @throws IOException when they cannot be read (the caller then refreshes)
+     */
+    default Map<String, Long> refreshCounts() throws IOException {
+        return Map.of();
+    }
+
+    /**
      * Every article the source holds, into {@code keys}: first {@link IndexedKeys#allocate} with their number, then
      * each one's id, normalised-text hash and band keys. Writes acknowledged before the call are included.
      *

@@ -41,17 +41,17 @@ public final class ClusterAssigner implements AutoCloseable {
     /**
      * How many recently written articles the worker keeps in memory, to bridge the time until Elasticsearch makes a
      * write searchable (a refresh every second, later under load). So that an article it forgets is always
-     * searchable, the assigner has the index refreshed in the background once it has written half this many since
-     * the last such refresh, and waits for a refresh before a look-up if one is still missing ({@link
-     * WriteVisibility}): a refresh per 5,000 articles, where Elasticsearch refreshes every second anyway. Without
-     * that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag) started
-     * clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
-     * correctness. The members are held without their band keys (hashed into the table's keys, then dropped: about
-     * 2 KB each with the table's slots, where they were 5 KB), so 10,000 take the memory that 5,000 took before, for
-     * half the refreshes; with the band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in
-     * the end-to-end benchmark.
+     * searchable, the assigner watches the index's own refreshes, has the index refreshed in the background when they
+     * fall behind, and waits for a refresh before a look-up if one is still missing ({@link WriteVisibility}).
+     * Without that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag)
+     * started clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
+     * correctness: the node's own refreshes do only if the memory holds more writes than two refresh intervals and a
+     * check see (4 s at the sink benchmark's 5,000 articles per second). The members are held without their band keys
+     * (hashed into the table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB);
+     * with the band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end
+     * benchmark.
      */
-    public static final int RECENT_CAPACITY = 10_000;
+    public static final int RECENT_CAPACITY = 20_000;
 
     /** How often at most the index behind the alias is checked while the worker keeps a filter of its keys. */
     static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);

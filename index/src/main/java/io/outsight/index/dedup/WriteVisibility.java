@@ -2,11 +2,15 @@ package io.outsight.index.dedup;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,37 +20,56 @@ import org.slf4j.LoggerFactory;
  * memory holds the last {@code memory} articles written; an article it forgot must have been written before a
  * refresh that has completed (a refresh makes searchable every write acknowledged before it started).
  *
- * <p>Refreshes run in the background: one starts once half the memory was written since the last one started, and a
- * look-up waits only if the memory forgot an article that no completed refresh covers (the refresh in flight is
- * awaited, or one is made then). Elasticsearch refreshes every second on its own, but later under load, and copies
- * whose story had left the memory before a refresh showed it started clusters of their own. The refreshes used to
- * be made on the stage thread before the look-up that was due: in the sink benchmark, with the other costs of
- * clustering cut, the stage then waited for them a third of the time while both cores had work to spare.
+ * <p>Elasticsearch refreshes on its own (every second by default), so the worker first watches for that: each time a
+ * quarter of the memory was written, a check in the background reads how many refreshes each copy of the index has
+ * made ({@link CandidateSource#refreshCounts}) and remembers it with the number of articles written then. Once every
+ * copy has refreshed twice more, the second of those refreshes started after the reading, so everything written
+ * before it is searchable. Only when that falls behind by three quarters of the memory (the node refreshes late, or
+ * never, as with {@code refresh_interval: -1}) does the check have the index refreshed itself. Forced refreshes, one
+ * per half memory written, had doubled the node's refreshes (and their time) in the sink benchmark, beside its own.
+ * The proof lags the writes by up to two refresh intervals and a check, so the memory must hold more than that many
+ * seconds of writes for the node's own refreshes to do.
  *
- * <p>Called on the stage thread; the refreshes run on a thread of their own. Close it to stop that thread.
+ * <p>A look-up waits only if the memory forgot an article that nothing yet shows searchable: for the check in flight,
+ * then for a refresh of its own. The refreshes used to be made on the stage thread before the look-up that was due:
+ * in the sink benchmark the stage then waited for them a third of the time while both cores had work to spare.
+ *
+ * <p>Called on the stage thread; the checks run on a thread of their own. Close it to stop that thread.
  */
 final class WriteVisibility implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteVisibility.class);
+    /** Refreshes of every copy after a reading that prove a refresh started after it. */
+    private static final int REFRESHES_AFTER = 2;
 
     private final CandidateSource index;
     private final int memory;
     /** Articles written (and remembered) so far. */
     private long written;
-    /** {@link #written} when the last refresh that completed started: every article before it is searchable. */
+    /** Every article before this many written is searchable. */
     private long searchableBefore;
-    /** {@link #written} when the last refresh was started. */
+    /** {@link #written} when the last check was started. */
     private long lastStartedAt;
-    private @Nullable Future<?> running;
-    private long runningFrom;
+    private @Nullable Future<Long> running;
+    private final @Nullable Executor checks;
     private @Nullable ExecutorService thread;
+    /** The refresh counts read by earlier checks, oldest first, with {@link #written} then; on the check thread. */
+    private final ArrayDeque<Reading> readings = new ArrayDeque<>();
+
+    private record Reading(long written, Map<String, Long> refreshes) {}
 
     /** @param memory how many of the last written articles the worker remembers */
     WriteVisibility(CandidateSource index, int memory) {
+        this(index, memory, null);
+    }
+
+    /** @param checks runs the checks (in tests, on the calling thread); null for a thread of its own */
+    WriteVisibility(CandidateSource index, int memory, @Nullable Executor checks) {
         this.index = Objects.requireNonNull(index, "index");
-        if (memory < 2) {
-            throw new IllegalArgumentException("memory must be at least 2, was " + memory);
+        if (memory < 4) {
+            throw new IllegalArgumentException("memory must be at least 4, was " + memory);
         }
         this.memory = memory;
+        this.checks = checks;
     }
 
     /** Counts articles written and remembered. */
@@ -55,16 +78,16 @@ final class WriteVisibility implements AutoCloseable {
     }
 
     /**
-     * Before a look-up: makes sure every article the memory forgot is searchable, and starts a refresh in the
+     * Before a look-up: makes sure every article the memory forgot is searchable, and starts a check in the
      * background when one is due.
      *
-     * @return whether a refresh was started or made (a moment to check the index, see {@link ClusterAssigner})
+     * @return whether a check was started or a refresh made (a moment to check the index, see {@link ClusterAssigner})
      * @throws IOException when a refresh that had to be made failed (the caller retries the batch)
      */
     boolean beforeLookUp() throws IOException {
         collect(false);
         long forgotten = written - memory; // the articles before this one have left the memory
-        if (forgotten > searchableBefore && running != null && runningFrom >= forgotten) {
+        if (forgotten > searchableBefore && running != null) {
             collect(true);
         }
         boolean refreshed = false;
@@ -75,29 +98,70 @@ final class WriteVisibility implements AutoCloseable {
             lastStartedAt = from;
             refreshed = true;
         }
-        if (running == null && written - lastStartedAt >= memory / 2) {
+        if (running == null && written - lastStartedAt >= memory / 4) {
             long from = written;
-            runningFrom = from;
+            long searchable = searchableBefore;
             lastStartedAt = from;
-            running = thread().submit(() -> {
-                index.makeWritesVisible();
-                return null;
-            });
+            var check = new FutureTask<>(() -> check(from, searchable));
+            running = check;
+            (checks == null ? thread() : checks).execute(check);
             refreshed = true;
         }
         return refreshed;
     }
 
-    /** Takes note of the refresh in flight if it is done (or when {@code wait}, once it is). */
+    /**
+     * On the check thread: how many written articles are searchable now, {@code from} being written and {@code
+     * searchable} known searchable. Refreshes the index when the node's own refreshes show too little.
+     */
+    private long check(long from, long searchable) throws IOException {
+        Map<String, Long> now;
+        try {
+            now = index.refreshCounts();
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not read the index's refresh counts: {}", e.toString());
+            now = Map.of();
+        }
+        long shown = searchable;
+        while (!readings.isEmpty() && refreshedSince(readings.peekFirst().refreshes(), now)) {
+            shown = Math.max(shown, readings.pollFirst().written());
+        }
+        if (now.isEmpty()) {
+            readings.clear(); // nothing to compare with: the index refreshes when due, below
+        } else {
+            readings.addLast(new Reading(from, now));
+        }
+        if (from - shown > memory - memory / 4) {
+            // Past this, the memory could forget what nothing shows searchable before the next check.
+            index.makeWritesVisible();
+            readings.clear(); // the counts read before this refresh prove nothing it did not
+            return from;
+        }
+        return shown;
+    }
+
+    /** Whether every copy now has made {@value #REFRESHES_AFTER} refreshes more than at the reading. */
+    private static boolean refreshedSince(Map<String, Long> reading, Map<String, Long> now) {
+        if (now.isEmpty() || !reading.keySet().containsAll(now.keySet())) {
+            return false; // a copy not read then (relocated, or another index behind the alias) proves nothing
+        }
+        for (var copy : now.entrySet()) {
+            if (copy.getValue() < reading.get(copy.getKey()) + REFRESHES_AFTER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes note of the check in flight if it is done (or when {@code wait}, once it is). */
     private void collect(boolean wait) throws IOException {
-        Future<?> refresh = running;
-        if (refresh == null || (!wait && !refresh.isDone())) {
+        Future<Long> check = running;
+        if (check == null || (!wait && !check.isDone())) {
             return;
         }
         running = null;
         try {
-            refresh.get();
-            searchableBefore = Math.max(searchableBefore, runningFrom);
+            searchableBefore = Math.max(searchableBefore, check.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the index refreshed");

@@ -20,8 +20,11 @@ import io.outsight.index.layout.IndexLayout;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.junit.LocalStackExtension;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +113,43 @@ class CandidateLookupIT {
         assertFindsTheStoredStory(lookup, alias);
 
         assertFalse(lookup.readsSource(), "the current template gives the signature doc values");
+    }
+
+    @Test
+    void readsTheRefreshesOfEachShardCopyWhichTheNodesOwnRefreshesAdvance() throws Exception {
+        String alias = "it-lookup-refreshes";
+        new IndexLayout(es, alias).ensure();
+        var lookup = new CandidateLookup(es, alias);
+        String concrete = new IndexLayout(es, alias).currentIndex().orElseThrow();
+
+        Map<String, Long> before = lookup.refreshCounts();
+        assertEquals(1, before.size(), before.toString()); // one shard, no replica on a single node
+        String copy = before.keySet().iterator().next();
+        assertTrue(copy.startsWith(concrete + "/0/") && copy.endsWith("/p"), copy);
+
+        // Written without a refresh: the node's own refreshes (every second) make it searchable, and the second
+        // refresh counted after the reading started after it.
+        var first = article("https://refresh.example/1", Fingerprints.story(960));
+        es.index(i -> i.index(alias).id(first.id()).withJson(new ByteArrayInputStream(CODEC.encode(first))));
+        ItSupport.await(Duration.ofSeconds(30), "a refresh of the node's own",
+                () -> refreshes(lookup, copy) >= before.get(copy) + 1);
+        var second = article("https://refresh.example/2", Fingerprints.story(961));
+        es.index(i -> i.index(alias).id(second.id()).withJson(new ByteArrayInputStream(CODEC.encode(second))));
+        ItSupport.await(Duration.ofSeconds(30), "another refresh of the node's own",
+                () -> refreshes(lookup, copy) >= before.get(copy) + 2);
+        assertEquals(1, es.count(c -> c.index(alias).query(q -> q.ids(ids -> ids.values(first.id())))).count());
+
+        long counted = refreshes(lookup, copy);
+        lookup.makeWritesVisible();
+        assertTrue(refreshes(lookup, copy) > counted, "a forced refresh is counted too");
+    }
+
+    private static long refreshes(CandidateLookup lookup, String copy) {
+        try {
+            return lookup.refreshCounts().getOrDefault(copy, -1L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
