@@ -66,7 +66,9 @@ public final class SinkBenchmark {
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        BulkSettings settings = BulkSettings.DEFAULT;
+        // -Dbench.concurrent-requests: bulk requests in flight for both arms (index.bulk.concurrent-requests).
+        BulkSettings settings = BulkSettings.DEFAULT.withMaxConcurrentRequests(
+                Integer.getInteger("bench.concurrent-requests", BulkSettings.DEFAULT.maxConcurrentRequests()));
         int pollSize = args.length > 2 ? Integer.parseInt(args[2]) : 1000; // index.batch-size default
         LocalStack stack = null;
         StackAddresses addresses;
