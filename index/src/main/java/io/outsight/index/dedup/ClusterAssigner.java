@@ -8,11 +8,13 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +83,8 @@ public final class ClusterAssigner implements AutoCloseable {
          * two tables and the filter's update: hashing them anew for each was a tenth of the stage thread's time.
          */
         private final Map<TextFingerprint, long[]> hashes = new IdentityHashMap<>();
+        /** Articles left out of the look-ups because the worker holds a copy of them ({@link #foundInMemory}). */
+        private final Set<String> fromMemory = new HashSet<>();
 
         private long @Nullable [] hashesOf(@Nullable TextFingerprint fingerprint) {
             return fingerprint == null ? null : hashes.computeIfAbsent(fingerprint, KeyHashes::of);
@@ -125,12 +129,17 @@ public final class ClusterAssigner implements AutoCloseable {
         var assignments = new LinkedHashMap<String, ClusterAssignment>();
         for (EnrichedSummary article : ordered) {
             var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
+            long[] hashes = batch.hashesOf(article.fingerprint());
+            var inMemory = article.fingerprint() == null ? List.<ClusterMember>of()
+                    : held.candidates(article.fingerprint(), hashes);
+            if (batch.fromMemory.remove(article.id()) && verifiedCopy(article, inMemory) == null) {
+                // The copy it was left out of the look-up for is gone (placed again since): searched after all.
+                refreshIfDue();
+                indexed = lookup.find(List.of(article)).getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
+            }
             ClusterMember self = held.get(article.id()).orElse(indexed.self());
             var candidates = new ArrayList<ClusterMember>(indexed.candidates());
-            long[] hashes = batch.hashesOf(article.fingerprint());
-            if (article.fingerprint() != null) {
-                candidates.addAll(held.candidates(article.fingerprint(), hashes));
-            }
+            candidates.addAll(inMemory);
             ClusterAssignment assignment = ClusterRule.decide(article, self, candidates);
             var member = ClusterMember.of(assignment, article.fingerprint());
             filter.placed(article.id(), hashes);
@@ -184,6 +193,7 @@ public final class ClusterAssigner implements AutoCloseable {
         var ahead = batch.ahead.remove(slice);
         if (ahead == null) {
             refreshIfDue();
+            slice.forEach(article -> batch.fromMemory.remove(article.id())); // decided afresh, now
             return lookup.find(toSearch(batch, slice));
         }
         try {
@@ -223,8 +233,33 @@ public final class ClusterAssigner implements AutoCloseable {
         IndexedKeys ready = filter.ready();
         return slice.stream()
                 .filter(a -> a.fingerprint() != null
-                        && (ready == null || ready.mayBeIndexed(a.id(), batch.hashesOf(a.fingerprint()))))
+                        && (ready == null || (ready.mayBeIndexed(a.id(), batch.hashesOf(a.fingerprint()))
+                                && !foundInMemory(batch, ready, a))))
                 .toList();
+    }
+
+    /**
+     * Whether the article can be placed without a look-up: the index holds no document of its id (the filter rules
+     * it out, so there is no earlier placement of it to keep), and the worker holds a verified copy of it, recent or
+     * placed in a batch not yet written, whose cluster it will join. Most syndicated copies arrive while their story
+     * is in memory; searching them all the same was most of the searches in the sink benchmark. The search could
+     * only have added a candidate of another cluster of the same story, nearer than the one held, where a story
+     * already has two.
+     */
+    private boolean foundInMemory(Batch batch, IndexedKeys ready, EnrichedSummary article) {
+        TextFingerprint fingerprint = Objects.requireNonNull(article.fingerprint());
+        if (ready.mayHoldId(article.id())
+                || verifiedCopy(article, held.candidates(fingerprint, batch.hashesOf(fingerprint))) == null) {
+            return false;
+        }
+        batch.fromMemory.add(article.id());
+        return true;
+    }
+
+    /** A candidate that passes the rule's verification for the article, if there is one. */
+    private static @Nullable ClusterMember verifiedCopy(EnrichedSummary article, List<ClusterMember> candidates) {
+        TextFingerprint fingerprint = article.fingerprint();
+        return fingerprint == null ? null : ClusterRule.nearest(article.id(), fingerprint, candidates).orElse(null);
     }
 
     private ExecutorService lookupThread() {
@@ -255,6 +290,7 @@ public final class ClusterAssigner implements AutoCloseable {
         batch.members.values().forEach(held::forget);
         batch.members.clear();
         batch.hashes.clear();
+        batch.fromMemory.clear();
         batch.ahead.values().forEach(ahead -> ahead.cancel(false)); // look-ups of slices never placed
         batch.ahead.clear();
     }

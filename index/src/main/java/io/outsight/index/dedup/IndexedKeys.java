@@ -155,6 +155,11 @@ final class IndexedKeys {
         return false; // also for a fingerprint without bands: the search then asks for none
     }
 
+    /** Whether the index may hold a document of this id (false only when it holds none). */
+    synchronized boolean mayHoldId(String id) {
+        return bits == null || contains(KeyHashes.id(id));
+    }
+
     /** Whether more articles were added than the filter was sized for (its false positives then grow). */
     synchronized boolean full() {
         return bits != null && articles > capacity;

@@ -312,14 +312,20 @@ class ClusterAssignerTest {
             assertEquals(ClusterAssignment.duplicate(copy.id(), wire.id()), first.get(copy.id()));
             alone.remember(List.of(copy.id(), unrelated.id()));
 
-            // What this worker placed is in the filter at once: a copy of it is searched (and found in memory).
+            // What this worker placed is in the filter at once, and in its memory: a copy of it is placed from
+            // memory, without a search (the filter shows that the index holds no document of the copy's id).
             var copyOfUnrelated = article("https://mirror.example/f", "2026-05-03T00:00:00Z", 21, 3);
             var another = article("https://another.example/f", "2026-05-03T00:00:00Z", 22, 0);
             var second = alone.assign(List.of(copyOfUnrelated, another));
-            assertEquals(List.of(copy.id(), copyOfUnrelated.id()), source.searched);
+            assertEquals(List.of(copy.id()), source.searched);
             assertEquals(ClusterAssignment.duplicate(copyOfUnrelated.id(), unrelated.id()),
                     second.get(copyOfUnrelated.id()));
             assertEquals(ClusterAssignment.canonical(another.id()), second.get(another.id()));
+
+            // A replay of an article it wrote: the index may hold its document, so it is searched all the same.
+            alone.remember(List.of(copyOfUnrelated.id(), another.id()));
+            alone.assign(List.of(copyOfUnrelated));
+            assertEquals(List.of(copy.id(), copyOfUnrelated.id()), source.searched);
 
             // Another worker may write from now on: every article is searched again.
             alone.writesAlone(false);
@@ -327,6 +333,37 @@ class ClusterAssignerTest {
             var third = article("https://third.example/f", "2026-05-04T00:00:00Z", 23, 0);
             alone.assign(List.of(third));
             assertEquals(third.id(), source.searched.getLast());
+        }
+    }
+
+    @Test
+    void aCopyLeftOutOfTheLookUpForOneHeldInMemoryIsSearchedWhenThatOneIsGone() throws Exception {
+        var source = new ListingSource();
+        var indexed = article("https://wire.example/h", "2026-05-01T00:00:00Z", 40, 0);
+        source.held.add(indexed);
+        try (var alone = new ClusterAssigner(source)) {
+            alone.writesAlone(true);
+            awaitFiltering(alone, true);
+            var earlier = alone.begin();
+            var original = article("https://wire.example/h-2", "2026-05-02T00:00:00Z", 41, 0);
+            alone.assign(earlier, List.of(original)); // placed, not yet written
+            var copy = article("https://copy.example/h-2", "2026-05-03T00:00:00Z", 41, 4);
+            var later = alone.begin();
+            var slice = List.of(copy);
+            alone.lookUpAhead(later, List.of(slice));
+            alone.drop(earlier); // the earlier batch failed: the copy's original is no longer held
+            var placed = alone.assign(later, slice);
+            assertEquals(List.of(copy.id()), source.searched, "searched once its copy in memory was gone");
+            assertEquals(ClusterAssignment.canonical(copy.id()), placed.get(copy.id()));
+
+            // Held, the copies spare the search: another copy joins one of them, the nearest.
+            var copy2 = article("https://mirror.example/h-2", "2026-05-03T00:00:00Z", 41, 5);
+            var last = alone.begin();
+            var lastSlice = List.of(copy2);
+            alone.lookUpAhead(last, List.of(lastSlice));
+            assertEquals(ClusterAssignment.duplicate(copy2.id(), copy.id()),
+                    alone.assign(last, lastSlice).get(copy2.id()));
+            assertEquals(List.of(copy.id()), source.searched);
         }
     }
 
