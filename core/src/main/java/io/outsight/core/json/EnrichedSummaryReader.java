@@ -155,15 +155,7 @@ final class EnrichedSummaryReader {
      * takes it; an object or an array is refused. Decoded only if it is the id.
      */
     private static @Nullable String string(String name, JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (!token.isScalarValue()) {
-            throw new RecordFormatException("not a valid " + TYPE + ": " + name + " must be a string, was "
-                    + describe(token));
-        }
-        return name.equals("id") ? parser.getText() : null;
+        return hasScalar(name, parser) && name.equals("id") ? parser.getText() : null;
     }
 
     /**
@@ -220,15 +212,20 @@ final class EnrichedSummaryReader {
 
     /** A scalar's text (a string, or a number or boolean as the mapper takes it), or null for a JSON null. */
     private static @Nullable String scalar(String name, JsonParser parser) throws IOException {
+        return hasScalar(name, parser) ? parser.getText() : null;
+    }
+
+    /** Whether the parser is at a scalar, false at a JSON null; an object or an array is refused. */
+    private static boolean hasScalar(String name, JsonParser parser) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
-            return null;
+            return false;
         }
         if (!token.isScalarValue()) {
             throw new RecordFormatException("not a valid " + TYPE + ": " + name + " must be a string, was "
                     + describe(token));
         }
-        return parser.getText();
+        return true;
     }
 
     private @Nullable Instant instant(JsonParser parser) throws IOException {
