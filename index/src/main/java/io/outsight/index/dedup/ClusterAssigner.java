@@ -47,11 +47,12 @@ public final class ClusterAssigner implements AutoCloseable {
      * fall behind, and waits for a refresh before a look-up if one is still missing ({@link WriteVisibility}).
      * Without that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag)
      * started clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
-     * correctness: the node's own refreshes do only if the memory holds more writes than two refresh intervals and a
-     * check see (4 s at the sink benchmark's 5,000 articles per second). The members are held without their band keys
-     * (hashed into the table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB);
-     * with the band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end
-     * benchmark.
+     * correctness: the node's own refreshes suffice only if the memory holds more than the writes of two refresh
+     * intervals and a check (20,000 is 4 s at the sink benchmark's 5,000 articles per second; 10,000 was not enough,
+     * and refreshes were forced every 5,000 articles). The members are held without their band keys (hashed into the
+     * table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB); with the band keys,
+     * 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end benchmark, where 20,000
+     * without them peak at 104 MiB.
      */
     public static final int RECENT_CAPACITY = 20_000;
 
@@ -310,7 +311,7 @@ public final class ClusterAssigner implements AutoCloseable {
      * and its replay must be placed as if new).
      */
     public void startBatch() {
-        // Unbounded: it holds the unfinished batches, which the consumer's poll size bounds.
+        // The unfinished placements are not counted against the table's capacity: the consumer's poll size bounds them.
         held.forgetUnfinished();
         current = begin();
     }
