@@ -176,10 +176,10 @@ public final class SinkBenchmark {
         }
     }
 
-    /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
     /**
-     * An arm's documents per second, and the CPU time this process spent while it was measured: the client's share of
-     * the machine's two cores, which Elasticsearch needs too.
+     * An arm's documents per second, and what the machine did meanwhile: the CPU time of this process (the client's
+     * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
+     * machine's time left idle, and Elasticsearch's CPU time.
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
             double elasticsearchCpuSeconds) {
@@ -237,6 +237,7 @@ public final class SinkBenchmark {
         return os.getProcessCpuTime() / 1e9;
     }
 
+    /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
     private static Measured rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
             BulkSettings settings) throws Exception {
         new IndexLayout(es, alias).ensure();
