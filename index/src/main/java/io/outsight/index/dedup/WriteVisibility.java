@@ -164,11 +164,11 @@ final class WriteVisibility implements AutoCloseable {
             searchableBefore = Math.max(searchableBefore, check.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the index refreshed");
+            throw new InterruptedIOException("interrupted while checking the index's refreshes");
         } catch (ExecutionException e) {
             // Not counted as done: the next look-up that needs it refreshes on its own thread, and fails the batch if
             // that fails too.
-            log.debug("a background refresh failed: {}", e.getCause().toString());
+            log.debug("a background check of the refreshes failed: {}", e.getCause().toString());
         }
     }
 
