@@ -22,18 +22,29 @@ class TextFingerprintTest {
                 // Mostly the alphabet, so that many texts are valid and their padding is tried in every position.
                 text.append(CHARACTERS[random.nextInt(4) == 0 ? random.nextInt(CHARACTERS.length) : random.nextInt(8)]);
             }
-            String base64 = text.toString();
-            Integer decoded;
-            try {
-                decoded = Base64.getDecoder().decode(base64).length;
-            } catch (IllegalArgumentException e) {
-                decoded = null;
-            }
-            if (decoded == null) {
-                assertThrows(IllegalArgumentException.class, () -> TextFingerprint.decodedLength(base64), base64);
-            } else {
-                assertEquals(decoded, TextFingerprint.decodedLength(base64), base64);
-            }
+            assertCountedAsTheDecoderDecodes(text.toString());
+        }
+    }
+
+    @Test
+    void takesExactlyTheCharactersTheDecoderTakes() {
+        for (char c = 0; c < 0x400; c++) {
+            assertCountedAsTheDecoderDecodes("AA" + c + "A");
+            assertCountedAsTheDecoderDecodes(c + "AAA");
+        }
+    }
+
+    private static void assertCountedAsTheDecoderDecodes(String base64) {
+        Integer decoded;
+        try {
+            decoded = Base64.getDecoder().decode(base64).length;
+        } catch (IllegalArgumentException e) {
+            decoded = null;
+        }
+        if (decoded == null) {
+            assertThrows(IllegalArgumentException.class, () -> TextFingerprint.decodedLength(base64), base64);
+        } else {
+            assertEquals(decoded, TextFingerprint.decodedLength(base64), base64);
         }
     }
 
