@@ -177,7 +177,9 @@ final class BandTable {
 
         List<ClusterMember> members() {
             if (found == null) {
-                return List.of();
+                // An ArrayList too, not List.of(): ClusterRule.nearest's loop then meets one class, where a second
+                // had the compiled clustering code trapped and compiled again in every round of the sink benchmark.
+                return new ArrayList<>();
             }
             var members = new ArrayList<ClusterMember>(found.size());
             found.forEach(held -> members.add(held.member));
