@@ -127,6 +127,8 @@ public final class SinkBenchmark {
                 Measured rawRun = rawBulk(es, rawAlias, ids, payloads, settings);
                 double raw = rawRun.rate();
                 String rawLoad = loadAverage();
+                System.out.printf(Locale.ROOT, "%s: Elasticsearch time on raw bulk's index: %s%n", label,
+                        serverTime(es, rawAlias));
                 delete(es, rawAlias);
                 Measured sinkRun = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
                 double sink = sinkRun.rate();
