@@ -176,9 +176,9 @@ final class EnrichedSummaryReader {
             String name = parser.currentName();
             parser.nextToken();
             switch (name) {
-                case "scheme" -> scheme = scalar("fingerprint." + name, parser);
-                case "text_hash" -> textHash = scalar("fingerprint." + name, parser);
-                case "signature" -> signature = scalar("fingerprint." + name, parser);
+                case "scheme" -> scheme = scalar("fingerprint.scheme", parser);
+                case "text_hash" -> textHash = scalar("fingerprint.text_hash", parser);
+                case "signature" -> signature = scalar("fingerprint.signature", parser);
                 case "bands" -> bands = bands(parser);
                 default -> parser.skipChildren();
             }
