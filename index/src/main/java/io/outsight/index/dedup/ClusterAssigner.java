@@ -47,14 +47,16 @@ public final class ClusterAssigner implements AutoCloseable {
      * fall behind, and waits for a refresh before a look-up if one is still missing ({@link WriteVisibility}).
      * Without that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag)
      * started clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
-     * correctness: the node's own refreshes suffice only if the memory holds more than the writes of two refresh
-     * intervals and a check (20,000 is 4 s at the sink benchmark's 5,000 articles per second; 10,000 was not enough,
-     * and refreshes were forced every 5,000 articles). The members are held without their band keys (hashed into the
-     * table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB); with the band keys,
-     * 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end benchmark, where 20,000
-     * without them peak at 104 MiB.
+     * correctness: the node's own refreshes suffice only if three quarters of the memory hold more than the writes of
+     * two refresh intervals (each a second and the refresh's own time) and a check. At the sink benchmark's 5,500
+     * articles per second that is 12,000 to 14,000 and a check; with 20,000, and a check every 5,000, the proof fell
+     * behind and a refresh was forced every 15,000 articles (5 more refreshes than the node's own 11 in rounds of
+     * 60,000); 10,000 was not enough even for rounds of 30,000. The members are held without their band keys (hashed
+     * into the table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB); with the
+     * band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end benchmark, where
+     * 20,000 without them peaked at 104 MiB.
      */
-    public static final int RECENT_CAPACITY = 20_000;
+    public static final int RECENT_CAPACITY = 30_000;
 
     /** How often at most the index behind the alias is checked while the worker keeps a filter of its keys. */
     static final Duration INDEX_CHECK_INTERVAL = Duration.ofSeconds(10);

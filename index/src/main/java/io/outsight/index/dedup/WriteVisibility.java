@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
  * memory holds the last {@code memory} articles written; an article it forgot must have been written before a
  * refresh that has completed (a refresh makes searchable every write acknowledged before it started).
  *
- * <p>Elasticsearch refreshes on its own (every second by default), so the worker first watches for that: each time a
- * quarter of the memory was written, a check in the background reads how many refreshes each copy of the index has
+ * <p>Elasticsearch refreshes on its own (every second by default), so the worker first watches for that: each time an
+ * eighth of the memory was written, a check in the background reads how many refreshes each copy of the index has
  * made ({@link CandidateSource#refreshCounts}) and remembers it with the number of articles written then. Once every
  * copy has refreshed twice more, the second of those refreshes started after the reading, so everything written
  * before it is searchable. Only when that falls behind by three quarters of the memory (the node refreshes late, or
  * never, as with {@code refresh_interval: -1}) does the check have the index refreshed itself. Forced refreshes, one
  * per half memory written, had doubled the node's refreshes (and their time) in the sink benchmark, beside its own.
- * The proof lags the writes by up to two refresh intervals and a check, so the memory must hold more than that many
- * seconds of writes for the node's own refreshes to do.
+ * The proof lags the writes by up to two refresh intervals and a check, so three quarters of the memory must hold more
+ * than that many seconds of writes for the node's own refreshes to do; checks every quarter of the memory had the
+ * proof fall behind by a quarter more.
  *
  * <p>A look-up waits only if the memory forgot an article that nothing yet shows searchable: for the check in flight,
  * then for a refresh of its own. The refreshes used to be made on the stage thread before the look-up that was due:
@@ -40,6 +41,8 @@ final class WriteVisibility implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteVisibility.class);
     /** Refreshes of every copy after a reading that prove a refresh started after it. */
     private static final int REFRESHES_AFTER = 2;
+    /** How many checks are started while the memory's worth of articles is written. */
+    static final int CHECKS_PER_MEMORY = 8;
 
     private final CandidateSource index;
     private final int memory;
@@ -65,8 +68,8 @@ final class WriteVisibility implements AutoCloseable {
     /** @param checks runs the checks (in tests, on the calling thread); null for a thread of its own */
     WriteVisibility(CandidateSource index, int memory, @Nullable Executor checks) {
         this.index = Objects.requireNonNull(index, "index");
-        if (memory < 4) {
-            throw new IllegalArgumentException("memory must be at least 4, was " + memory);
+        if (memory < CHECKS_PER_MEMORY) {
+            throw new IllegalArgumentException("memory must be at least " + CHECKS_PER_MEMORY + ", was " + memory);
         }
         this.memory = memory;
         this.checks = checks;
@@ -98,7 +101,7 @@ final class WriteVisibility implements AutoCloseable {
             lastStartedAt = from;
             refreshed = true;
         }
-        if (running == null && written - lastStartedAt >= memory / 4) {
+        if (running == null && written - lastStartedAt >= memory / CHECKS_PER_MEMORY) {
             long from = written;
             long searchable = searchableBefore;
             lastStartedAt = from;

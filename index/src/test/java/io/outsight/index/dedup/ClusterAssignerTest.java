@@ -249,8 +249,8 @@ class ClusterAssignerTest {
             }
             assertEquals(batches, looked[0]);
         }
-        // About one refresh per half the memory written (25,000 articles: 9 or so, as the background thread keeps up),
-        // not one per batch.
+        // The source cannot tell its refreshes, so they are all forced: at least one per memory's worth forgotten (4 of
+        // five written), at most one per seven eighths of it and those the look-ups wait for; not one per batch.
         assertTrue(refreshes.get() >= 4 && refreshes.get() <= 12, refreshes + " refreshes");
     }
 

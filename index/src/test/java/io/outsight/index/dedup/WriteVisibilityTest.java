@@ -109,18 +109,28 @@ class WriteVisibilityTest {
     @Test
     void aNodeWhoseRefreshesAreSlowIsRefreshedWhenTheyFallBehind() throws IOException {
         var node = new Node();
-        // A refresh per 800 articles, each lasting while 600 more are written: a reading taken during one is not
+        // A refresh per 500 articles, each lasting while 350 more are written: a reading taken during one is not
         // searchable when it ends (one refresh after a reading proves nothing), and the proof comes too late for the
-        // memory, so some refreshes are forced.
-        run(node, 400, 16, 12);
-        assertTrue(node.forced > 0 && node.forced < 400 * BATCH / MEMORY, node.forced + " refreshes forced");
+        // memory at times, so some refreshes are forced, fewer than for a node that never refreshes.
+        run(node, 400, 10, 7);
+        assertTrue(node.forced > 0 && node.forced < forcedWithoutOwnRefreshes(), node.forced + " refreshes forced");
     }
 
     @Test
-    void aNodeThatNeverRefreshesIsRefreshedOncePerMemoryWritten() throws IOException {
+    void aNodeThatNeverRefreshesIsRefreshedEverySevenEighthsOfTheMemory() throws IOException {
         var node = new Node();
         run(node, 400, 0, 0);
-        assertEquals(400 * BATCH / MEMORY - 1, node.forced, "refreshes forced");
+        assertEquals(forcedWithoutOwnRefreshes(), node.forced, "refreshes forced");
+    }
+
+    /**
+     * Refreshes forced in {@link #run} of 400 batches on a node that shows no refresh of its own: at the first check
+     * more than three quarters of the memory past the last, and checks come every eighth of it.
+     */
+    private static int forcedWithoutOwnRefreshes() {
+        int checked = MEMORY / WriteVisibility.CHECKS_PER_MEMORY;
+        int forcedEvery = (MEMORY - MEMORY / 4) / checked * checked + checked;
+        return (400 * BATCH - BATCH) / forcedEvery; // the last look-up comes before the last batch is written
     }
 
     @Test
@@ -128,7 +138,7 @@ class WriteVisibilityTest {
         var node = new Node();
         node.countsKnown = false;
         run(node, 400, 4, 3);
-        assertEquals(400 * BATCH / MEMORY - 1, node.forced, "refreshes forced");
+        assertEquals(forcedWithoutOwnRefreshes(), node.forced, "refreshes forced");
     }
 
     @Test
@@ -155,10 +165,10 @@ class WriteVisibilityTest {
     }
 
     @Test
-    void refusesAMemoryTooSmallToCheckAQuarterOf() {
+    void refusesAMemoryTooSmallToCheckAnEighthOf() {
         var node = new Node();
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new WriteVisibility(node, 3));
+                () -> new WriteVisibility(node, WriteVisibility.CHECKS_PER_MEMORY - 1));
         assertEquals(0, node.forced);
     }
 }
