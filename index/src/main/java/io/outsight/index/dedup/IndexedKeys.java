@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Filled by a scan of the index ({@link CandidateSource#scanKeys}) and by every article the worker places, it is
  * complete only while its worker is the index's only writer (see {@link ClusterAssigner#writesAlone}). Its size is
  * fixed when the scan knows how many articles the index holds ({@link #allocate}): {@value #BITS_PER_KEY} bits per
- * key and {@value #KEYS_PER_ARTICLE} keys per article, about 51 bytes per article, for half again as many articles
- * as the index held (at least {@value #MIN_ARTICLES}), and at most an eighth of the heap; past that it is {@linkplain
- * #full full} and is built again.
+ * key and {@value #KEYS_PER_ARTICLE} keys per article, about 51 bytes per article, for {@value #GROWTH} times as many
+ * articles as the index held (at least {@value #MIN_ARTICLES}), and at most an eighth of the heap; past that it is
+ * {@linkplain #full full} and is built again. A filter built again reads the whole index: sized for half again the
+ * index, it was read again each time the index grew by half, two articles read for each one written, and a fresh
+ * index's first filter was full after 50,000 articles (a sink benchmark round of 60,000 read 50,000 back for its
+ * last 10,000, and searched them all while it did).
  * Keys added before then are kept in a list.
  *
  * <p>Thread-safe: the scan fills it on a thread of its own while the stage thread adds the articles it places.
@@ -43,7 +46,9 @@ final class IndexedKeys {
     private static final int BITS_PER_POSITION = 9;
     /** 32 band keys, the text hash and the id. */
     static final int KEYS_PER_ARTICLE = 34;
-    static final int MIN_ARTICLES = 50_000;
+    static final int MIN_ARTICLES = 100_000;
+    /** How many times the articles the index held a filter is sized for: an index read again once it tripled. */
+    static final int GROWTH = 3;
     /**
      * Bits in one filter at most: an eighth of the heap (32 MiB for the workers' 256, enough for 650,000 articles at
      * the rate above). Past it the false positives grow, which costs searches, not matches.
@@ -67,7 +72,7 @@ final class IndexedKeys {
         if (bits != null) {
             throw new IllegalStateException("allocated already");
         }
-        capacity = Math.max(MIN_ARTICLES, indexed + indexed / 2);
+        capacity = Math.max(MIN_ARTICLES, GROWTH * indexed);
         blocks = Math.max(1, Math.min(MAX_BITS, capacity * KEYS_PER_ARTICLE * BITS_PER_KEY) / (64 * BLOCK_WORDS));
         bits = new long[(int) (blocks * BLOCK_WORDS)];
         Objects.requireNonNull(early, "early").forEach(this::set);

@@ -67,6 +67,28 @@ class IndexedKeysTest {
     }
 
     @Test
+    void aFilterHoldsThreeTimesTheArticlesTheIndexHeldBeforeItIsFull() {
+        int indexed = IndexedKeys.MIN_ARTICLES / 2;
+        var keys = new IndexedKeys();
+        keys.allocate(indexed);
+        for (int i = 0; i < IndexedKeys.GROWTH * indexed; i++) {
+            keys.add("article-" + i, (long[]) null);
+        }
+        assertFalse(keys.full());
+        keys.add("one-more", (long[]) null);
+        assertTrue(keys.full());
+
+        var fresh = new IndexedKeys();
+        fresh.allocate(0);
+        for (int i = 0; i < IndexedKeys.MIN_ARTICLES; i++) {
+            fresh.add("article-" + i, (long[]) null);
+        }
+        assertFalse(fresh.full(), "a fresh index's filter holds the minimum");
+        fresh.add("one-more", (long[]) null);
+        assertTrue(fresh.full());
+    }
+
+    @Test
     void fewArticlesThatShareNothingAreSearchedOnceTheFilterIsFull() {
         var keys = new IndexedKeys();
         keys.allocate(0);
