@@ -51,17 +51,23 @@ class SoleWriterFilterTest {
         }
     }
 
+    /** Lets the filter read the index, then places one article more than it was sized for; returns it. */
+    private static IndexedKeys fullAfterItsFirstScan(SoleWriterFilter filter) throws InterruptedException {
+        filter.writesAlone(true);
+        ItSupport.await(WAIT, "the first scan", () -> filter.ready() != null);
+        IndexedKeys first = filter.ready();
+        for (int i = 0; i <= IndexedKeys.MIN_ARTICLES; i++) {
+            filter.placed("placed-" + i, null);
+        }
+        assertTrue(first.full());
+        return first;
+    }
+
     @Test
     void aFullFilterAnswersUntilTheOneReadAgainIsReadyAndHoldsWhatWasPlacedMeanwhile() throws Exception {
         var index = new SlowIndex();
         try (var filter = new SoleWriterFilter(index, new BandTable(10), Duration.ofDays(1))) {
-            filter.writesAlone(true);
-            ItSupport.await(WAIT, "the first scan", () -> filter.ready() != null);
-            IndexedKeys first = filter.ready();
-            for (int i = 0; i <= IndexedKeys.MIN_ARTICLES; i++) {
-                filter.placed("placed-" + i, null);
-            }
-            assertTrue(first.full());
+            IndexedKeys first = fullAfterItsFirstScan(filter);
 
             filter.check(true); // full: read again, slowly
             assertSame(first, filter.ready(), "the full filter answers while the next one is read");
@@ -85,11 +91,7 @@ class SoleWriterFilterTest {
     void aFullFilterIsDroppedWithTheRestWhenAnotherWorkerMayWrite() throws Exception {
         var index = new SlowIndex();
         try (var filter = new SoleWriterFilter(index, new BandTable(10), Duration.ofDays(1))) {
-            filter.writesAlone(true);
-            ItSupport.await(WAIT, "the first scan", () -> filter.ready() != null);
-            for (int i = 0; i <= IndexedKeys.MIN_ARTICLES; i++) {
-                filter.placed("placed-" + i, null);
-            }
+            fullAfterItsFirstScan(filter);
             filter.check(true);
             filter.writesAlone(false);
             assertNull(filter.ready(), "incomplete from now on: every article is searched");
