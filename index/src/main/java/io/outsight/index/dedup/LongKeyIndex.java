@@ -24,7 +24,11 @@ final class LongKeyIndex<V> {
 
     void put(long key, V value) {
         Objects.requireNonNull(value, "value");
-        if (2 * (size + 1) > values.length) {
+        // Grown past five eighths full: the band table of 30,000 recent articles and two polls of 2,500 in flight
+        // (35,000 articles of 33 keys) then fits 2 million slots, 24 MB, where past one half it took 4 million, 48 MB,
+        // with every probe further out of the caches. Probes lengthen a little at the fullest (1.8 slots for a key
+        // held, 4.1 for one absent, from 1.5 and 2.5), most within the same cache line.
+        if (8L * (size + 1) > 5L * values.length) {
             resize(values.length * 2);
         }
         int slot = home(key);
@@ -58,6 +62,11 @@ final class LongKeyIndex<V> {
 
     int size() {
         return size;
+    }
+
+    /** The slots of the table, taken or not. */
+    int slots() {
+        return values.length;
     }
 
     /** Removes every entry, keeping the arrays (a table refilled batch after batch need not grow again). */

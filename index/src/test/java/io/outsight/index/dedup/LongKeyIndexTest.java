@@ -56,6 +56,21 @@ class LongKeyIndexTest {
         assertSame(expected, index);
     }
 
+    @Test
+    void growsOnlyOnceFiveEighthsOfItsSlotsAreTaken() {
+        var index = new LongKeyIndex<Value>();
+        var random = new SplittableRandom(7);
+        while (index.slots() < 1024) {
+            index.put(random.nextLong(), new Value(index.size()));
+        }
+        while (index.size() < 1024 * 5 / 8) {
+            index.put(random.nextLong(), new Value(index.size()));
+        }
+        assertEquals(1024, index.slots());
+        index.put(random.nextLong(), new Value(index.size()));
+        assertEquals(2048, index.slots());
+    }
+
     /** The inverse of the index's multiplier modulo 2^64, by Newton's iteration: keys whose home slot is known. */
     private static final long INVERSE = inverse(0x9E3779B97F4A7C15L);
 
