@@ -51,7 +51,8 @@ final class IndexedKeys {
     static final int GROWTH = 3;
     /**
      * Bits in one filter at most: an eighth of the heap (32 MiB for the workers' 256, enough for 650,000 articles at
-     * the rate above). Past it the false positives grow, which costs searches, not matches.
+     * the rate above), and so a quarter while a full filter answers during the scan of its successor
+     * ({@link SoleWriterFilter}). Past it the false positives grow, which costs searches, not matches.
      */
     private static final long MAX_BITS = Math.min(1L << 31, Runtime.getRuntime().maxMemory());
 
