@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Cluster assigners for the tests of other packages, with candidate look-ups the test controls. */
 public final class TestClusterAssigners {
@@ -24,7 +23,7 @@ public final class TestClusterAssigners {
      */
     public static ClusterAssigner overAnEmptyIndex(LookUpHook hook) {
         Objects.requireNonNull(hook, "hook");
-        var lookUps = new AtomicInteger();
+        var lookUps = new java.util.concurrent.atomic.AtomicInteger();
         return new ClusterAssigner(articles -> {
             hook.before(lookUps.incrementAndGet(), articles);
             return Map.of();
