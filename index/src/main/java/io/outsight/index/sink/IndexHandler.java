@@ -35,8 +35,7 @@ import org.slf4j.LoggerFactory;
  * acknowledgement. The loop starts the next batch before it finishes the previous one ({@link OverlappingBatchHandler}),
  * so that Elasticsearch has the next requests while the last answers of a batch come, its offsets are committed
  * and the next poll is read and placed. A batch's documents are handed to the sink on a sender thread ({@link
- * #send}), each slice of one bulk request as soon as it is placed, so the stage thread places the rest of the batch,
- * and then reads and places the next one, while these wait for room in the sink.
+ * #send}), so the stage thread reads and places the next batch while this one waits for room in the sink.
  *
  * <ul>
  *   <li>Document id = article id; external version = {@link #versionOf enriched_at in microseconds}, so a replayed
@@ -121,8 +120,6 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
     public Started start(List<ConsumerRecord<String, byte[]>> batch) throws TransientStageException {
         var out = new ArrayList<ProducerRecord<String, byte[]>>();
         var sent = new ArrayList<Sent>(batch.size());
-        var pending = sink.batch();
-        var sending = new ArrayList<Future<Void>>();
         ClusterAssigner.Batch placing = clusters == null ? null : clusters.begin();
         try {
             // In slices of one bulk request, each placed seeing the earlier ones. Reading the summaries first is
@@ -141,60 +138,32 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
                 if (placing != null) {
                     slice = withClusters(placing, slice, summaries.get(i));
                 }
-                var documents = new ArrayList<IndexDocument>(slice.size());
                 for (Decoded decoded : slice) {
                     sent.add(new Sent(decoded.source(), decoded.document()));
-                    documents.add(decoded.document());
                 }
-                // Each slice goes as soon as it is placed: handed over only once the whole batch was placed, the
-                // documents left the sink idle while the stage thread placed the next batch after the previous
-                // one's answers (its sender waited for work a quarter of the time in the sink benchmark).
-                boolean last = i == slices.size() - 1;
-                sending.add(sender.submit(() -> send(pending, documents, last)));
             }
         } catch (TransientStageException | RuntimeException e) {
-            // The slices already sent are answered first, so that none is written after the replay placed it again.
-            settle(pending, sending);
             if (placing != null) {
-                Objects.requireNonNull(clusters).drop(placing);
+                Objects.requireNonNull(clusters).drop(placing); // nothing of the batch was sent
             }
             throw e;
         }
-        if (sending.isEmpty()) {
-            sending.add(sender.submit(() -> send(pending, List.of(), true)));
-        }
-        return new Written(out, sent, pending, placing, sending);
+        var pending = sink.batch();
+        return new Written(out, sent, pending, placing, sender.submit(() -> send(pending, sent)));
     }
 
     /**
-     * Hands a slice's documents to the sink, on the sender's thread: adding blocks while the most requests are in
-     * flight, and meanwhile the stage thread places the batch's next slice, or polls, reads and places the next
-     * batch.
-     *
-     * @param last whether the slice is its batch's last, whose partial request goes now, not with the next batch's
+     * Hands a batch's documents to the sink, on the sender's thread: adding blocks while the most requests are in
+     * flight, and meanwhile the stage thread polls, reads and places the next batch, whose documents are then ready
+     * the moment these are sent (placed on the stage thread between the requests, they left Elasticsearch idle
+     * while it read the next poll and waited for the look-up of its first slice).
      */
-    private static Void send(BulkSink.Batch pending, List<IndexDocument> documents, boolean last) {
-        for (IndexDocument document : documents) {
-            pending.add(document);
+    private static Void send(BulkSink.Batch pending, List<Sent> sent) {
+        for (Sent document : sent) {
+            pending.add(document.document());
         }
-        if (last) {
-            pending.send();
-        }
+        pending.send(); // the batch's last, partial request goes now, not with the next batch's
         return null;
-    }
-
-    /** Waits until the slices handed to the sender were handed to the sink and answered, whatever the answers. */
-    private static void settle(BulkSink.Batch pending, List<Future<Void>> sending) {
-        try {
-            for (Future<Void> slice : sending) {
-                slice.get();
-            }
-            pending.complete();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            log.debug("a slice of a failed batch was not handed to the sink: {}", e.getCause().toString());
-        }
     }
 
     /** A batch whose documents were handed to the sink, and what became of it once Elasticsearch answered. */
@@ -203,12 +172,12 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
         private final List<Sent> sent;
         private final BulkSink.Batch pending;
         private final ClusterAssigner.@Nullable Batch placing;
-        /** The sender's handing of each slice to the sink; the outcomes are awaited once they are done. */
-        private final List<Future<Void>> sending;
+        /** The sender's handing of the documents to the sink; the outcomes are awaited once it is done. */
+        private final Future<Void> sending;
         private long batchWritten;
 
         Written(List<ProducerRecord<String, byte[]>> out, List<Sent> sent, BulkSink.Batch pending,
-                ClusterAssigner.@Nullable Batch placing, List<Future<Void>> sending) {
+                ClusterAssigner.@Nullable Batch placing, Future<Void> sending) {
             this.out = out;
             this.sent = sent;
             this.pending = pending;
@@ -235,9 +204,7 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
 
         private List<BulkOutcome> await() throws TransientStageException {
             try {
-                for (Future<Void> slice : sending) {
-                    slice.get();
-                }
+                sending.get();
                 return pending.complete();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
