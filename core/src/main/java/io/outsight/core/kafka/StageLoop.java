@@ -61,6 +61,14 @@ import org.slf4j.LoggerFactory;
 public final class StageLoop implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * How long a poll waits for records while a batch is in flight: briefly, so that a batch is finished at most that
+     * much later for want of records. Not waiting at all made the loop finish the batch, waiting for its answers with
+     * no next batch started, whenever the consumer's next fetch was still under way: the index sink then had nothing
+     * to send until the answers came and the next batch was polled and placed (in the sink benchmark it reached
+     * 0.65-0.73 of raw bulk's rate that way, 0.75-0.81 with this wait).
+     */
+    private static final Duration IN_FLIGHT_POLL_TIMEOUT = Duration.ofMillis(100);
     private static final RecordCodec CODEC = new RecordCodec();
 
     private final String stage;
@@ -169,8 +177,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
             });
             int failures = 0;
             while (running.get()) {
-                // While a batch is in flight, do not wait for records: finish it at once if there are none.
-                ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? POLL_TIMEOUT : Duration.ZERO);
+                // While a batch is in flight, wait for records only briefly: finish it if there are none by then.
+                var records = consumer.poll(inFlight == null ? POLL_TIMEOUT : IN_FLIGHT_POLL_TIMEOUT);
                 Batch earlier = inFlight; // null if a revocation during the poll committed it
                 Batch next = records.isEmpty() ? null : start(records);
                 inFlight = next; // from here on, what a stop waits for

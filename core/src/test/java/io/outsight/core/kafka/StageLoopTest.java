@@ -36,6 +36,12 @@ class StageLoopTest {
         private org.apache.kafka.clients.consumer.@org.jspecify.annotations.Nullable ConsumerRebalanceListener listener;
         /** The committed offset of P0 right after each revocation's callback returned. */
         final List<Long> committedWhenRevoked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /**
+         * Records of a fetch still under way: the next poll that waits at all gets them, one that does not wait
+         * finds nothing (the in-memory consumer otherwise has every record at once).
+         */
+        final java.util.Queue<ConsumerRecord<String, byte[]>> arriving =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         @SuppressWarnings("deprecation") // the String-strategy constructor is the one available in 4.x clients
         RevokingConsumer() {
@@ -47,6 +53,16 @@ class StageLoopTest {
                 org.apache.kafka.clients.consumer.ConsumerRebalanceListener listener) {
             super.subscribe(topics, listener);
             this.listener = listener;
+        }
+
+        @Override
+        public synchronized org.apache.kafka.clients.consumer.ConsumerRecords<String, byte[]> poll(Duration timeout) {
+            if (!timeout.isZero()) {
+                for (ConsumerRecord<String, byte[]> record; (record = arriving.poll()) != null; ) {
+                    addRecord(record);
+                }
+            }
+            return super.poll(timeout);
         }
 
         @Override
@@ -309,6 +325,21 @@ class StageLoopTest {
             assertEquals(List.of("start a", "start b", "finish a at 0", "finish b at 1"), handler.events);
             assertEquals(2, loop.succeeded());
             assertEquals(List.of("a", "b"), producer.history().stream().map(r -> new String(r.value())).toList());
+        }
+    }
+
+    @Test
+    void whileABatchIsInFlightThePollWaitsForTheNextRecordsBeforeFinishingIt() throws Exception {
+        var handler = new RecordingHandler();
+        try (var loop = start(handler)) {
+            // b is still being fetched when a is polled: a poll that does not wait finds nothing.
+            consumer.schedulePollTask(() -> {
+                consumer.addRecord(new ConsumerRecord<>(IN, 0, 0, "a", "a".getBytes(StandardCharsets.UTF_8)));
+                consumer.arriving.add(new ConsumerRecord<>(IN, 0, 1, "b", "b".getBytes(StandardCharsets.UTF_8)));
+            });
+            await(() -> committed() == 2 && loop.consumed() == 2);
+            // b started before a is finished: the handler's work went on, rather than waiting for a's answers alone.
+            assertEquals(List.of("start a", "start b", "finish a at 0", "finish b at 1"), handler.events);
         }
     }
 
