@@ -54,7 +54,8 @@ public final class ClusterAssigner implements AutoCloseable {
      * 60,000); 10,000 was not enough even for rounds of 30,000. The members are held without their band keys (hashed
      * into the table's keys, then dropped: about 2 KB each with the table's slots, where they were 5 KB); with the
      * band keys, 10,000 had pushed the index worker's heap past 200 MiB of its 256 in the end-to-end benchmark, where
-     * 20,000 without them peaked at 104 MiB.
+     * 20,000 without them peaked at 104 MiB. With 30,000, a worker that has placed 45,000 articles peaked at 156 to
+     * 232 MiB in that benchmark (promoted garbage included): the 205 MiB it is allowed is not met in every run.
      */
     public static final int RECENT_CAPACITY = 30_000;
 
