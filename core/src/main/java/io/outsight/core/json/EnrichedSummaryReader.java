@@ -15,12 +15,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,11 +39,19 @@ final class EnrichedSummaryReader {
     /** Required fields of an enriched record that are JSON strings and that the summary does not hold. */
     private static final Set<String> REQUIRED_STRINGS = Set.of("url", "final_url", "canonical_url", "text",
             "content_hash", "source", "enricher_version");
-    /** Required fields of an enriched record that are instants (the summary's). */
-    private static final Set<String> REQUIRED_INSTANTS = Set.of("fetched_at", "enriched_at");
-    /** Every field an enriched record must have with a value. */
-    private static final Set<String> REQUIRED = Stream.of(REQUIRED_STRINGS, REQUIRED_INSTANTS, Set.of("id"))
-            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    /**
+     * Every field an enriched record must have with a value (the id, the strings above and the two instants), in
+     * the order of the record: of several missing, the first is reported.
+     */
+    private static final List<String> REQUIRED = List.of("id", "url", "final_url", "canonical_url", "fetched_at",
+            "text", "content_hash", "source", "enriched_at", "enricher_version");
+    /**
+     * Each required field's bit in a record's mask of those present: a hash set of the names present cost the index
+     * stage a set and its entries for every record it read.
+     */
+    private static final Map<String, Integer> REQUIRED_BITS = IntStream.range(0, REQUIRED.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(REQUIRED::get, i -> 1 << i));
+    private static final int ALL_REQUIRED = (1 << REQUIRED.size()) - 1;
 
     private final ObjectMapper mapper;
     private final ObjectReader instants;
@@ -99,12 +107,13 @@ final class EnrichedSummaryReader {
         private @Nullable Instant fetchedAt;
         private @Nullable Instant publishedAt;
         private @Nullable TextFingerprint fingerprint;
-        private final Set<String> present = new HashSet<>();
+        /** The {@linkplain #REQUIRED_BITS bits} of the required fields read with a value. */
+        private int present;
 
         void read(String name, JsonParser parser) throws IOException {
             JsonToken value = parser.currentToken();
-            if (value != JsonToken.VALUE_NULL && REQUIRED.contains(name)) {
-                present.add(name);
+            if (value != JsonToken.VALUE_NULL) {
+                present |= REQUIRED_BITS.getOrDefault(name, 0);
             }
             switch (name) {
                 case RecordCodec.SCHEMA_VERSION_FIELD -> schemaVersion(parser);
@@ -137,16 +146,11 @@ final class EnrichedSummaryReader {
                 throw new RecordFormatException(TYPE + " has no integer " + RecordCodec.SCHEMA_VERSION_FIELD
                         + " field: not an Outsight record");
             }
-            for (String required : REQUIRED) {
-                requirePresent(required);
+            if (present != ALL_REQUIRED) {
+                String missing = REQUIRED.get(Integer.numberOfTrailingZeros(~present));
+                throw new RecordFormatException("not a valid " + TYPE + ": " + missing + " is required");
             }
             return new EnrichedSummary(id, enrichedAt, fetchedAt, publishedAt, fingerprint);
-        }
-
-        private void requirePresent(String field) {
-            if (!present.contains(field)) {
-                throw new RecordFormatException("not a valid " + TYPE + ": " + field + " is required");
-            }
         }
     }
 

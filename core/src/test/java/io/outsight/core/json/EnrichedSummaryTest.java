@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.EnrichedSummary;
 import io.outsight.core.record.RawArticle;
@@ -16,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link RecordCodec#summarize}: the index stage's partial read agrees with a full decode where it reads at all. */
 class EnrichedSummaryTest {
     private static final TextFingerprint FINGERPRINT = TextFingerprint.of("minhash-test", "abc123",
             new int[] {1, -2, Integer.MAX_VALUE, 0}, List.of("b0", "b1"));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final RecordCodec codec = new RecordCodec();
 
     static Stream<EnrichedArticle> articles() {
@@ -105,6 +109,29 @@ class EnrichedSummaryTest {
         assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class));
         var e = assertThrows(RecordFormatException.class, () -> codec.summarize(json));
         assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "url", "final_url", "canonical_url", "text", "content_hash", "source", "fetched_at",
+            "enriched_at", "enricher_version"})
+    void refusesARecordWithoutARequiredFieldOrWithItNull(String field) throws Exception {
+        var tree = (ObjectNode) MAPPER.readTree(codec.toJson(RecordCodecTest.enriched()));
+        assertTrue(tree.has(field), field);
+        for (var edited : List.of(tree.deepCopy().without(field), tree.deepCopy().putNull(field))) {
+            byte[] json = MAPPER.writeValueAsBytes(edited);
+            var e = assertThrows(RecordFormatException.class, () -> codec.summarize(json));
+            assertEquals("not a valid EnrichedArticle: " + field + " is required", e.getMessage());
+            assertThrows(RecordFormatException.class, () -> codec.decode(json, EnrichedArticle.class),
+                    "the full decode refuses it too");
+        }
+    }
+
+    @Test
+    void namesTheFirstOfSeveralMissingFieldsInAFixedOrder() throws Exception {
+        var tree = (ObjectNode) MAPPER.readTree(codec.toJson(RecordCodecTest.enriched()));
+        byte[] json = MAPPER.writeValueAsBytes(tree.without(List.of("text", "url", "enriched_at")));
+        var e = assertThrows(RecordFormatException.class, () -> codec.summarize(json));
+        assertEquals("not a valid EnrichedArticle: url is required", e.getMessage());
     }
 
     /** Each edit of a valid record, and what the refusal must name. */
