@@ -62,7 +62,7 @@ public final class BulkSink implements AutoCloseable {
     private final String target;
     private final boolean targetIsAlias;
     private final BulkSettings settings;
-    private final BulkIngester<CompletableFuture<Answer>> ingester;
+    private final BulkIngester<Pending> ingester;
 
     /**
      * @param target the alias (or, with {@code targetIsAlias} false, the concrete index) to write to
@@ -89,6 +89,11 @@ public final class BulkSink implements AutoCloseable {
         return settings;
     }
 
+    /** Bulk requests sent so far (the benchmark compares how full they are with raw bulk's). */
+    public long requestsSent() {
+        return ingester.requestCount();
+    }
+
     /** The client the sink writes with, for lookups against the same cluster (it stays the caller's to close). */
     ElasticsearchClient client() {
         return es;
@@ -103,6 +108,7 @@ public final class BulkSink implements AutoCloseable {
         Objects.requireNonNull(documents, "documents");
         var batch = batch();
         documents.forEach(batch::add);
+        ingester.flush(); // nothing else comes to fill the last request
         return batch.complete();
     }
 
@@ -118,14 +124,14 @@ public final class BulkSink implements AutoCloseable {
     /** Documents sent together; {@link #complete()} waits for all their outcomes. Not thread-safe. */
     public final class Batch {
         private final List<IndexDocument> documents = new ArrayList<>();
-        private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
 
         private Batch() {}
 
         /** Queues one document; blocks while the buffer is full and the maximum of requests is in flight. */
         public void add(IndexDocument document) {
             Objects.requireNonNull(document, "document");
-            var answer = new CompletableFuture<Answer>();
+            var answer = new Pending();
             documents.add(document);
             pending.add(answer);
             ingester.add(operation(document), answer);
@@ -135,24 +141,27 @@ public final class BulkSink implements AutoCloseable {
             return pending.size();
         }
 
-        /** Sends what is buffered now, without waiting for answers (blocks only while the most requests are out). */
-        public void send() {
-            ingester.flush();
-        }
-
         /**
-         * Sends what is still buffered and waits for every outcome, in the order the documents were added. The
-         * documents of requests refused as a whole are sent again in smaller requests before this returns.
+         * Waits for every outcome, in the order the documents were added, sending the batch's documents still
+         * buffered. The documents of requests refused as a whole are sent again in smaller requests before this
+         * returns.
          */
         public List<BulkOutcome> complete() throws InterruptedException {
-            ingester.flush();
             long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
             var outcomes = new ArrayList<BulkOutcome>(pending.size());
             // The positions of the documents of each refused request, by the ingester's execution id.
             var refused = new LinkedHashMap<Long, List<Integer>>();
             var reasons = new HashMap<Long, String>();
             for (int i = 0; i < pending.size(); i++) {
-                switch (await(pending.get(i), deadline)) {
+                Pending answer = pending.get(i);
+                if (!answer.sent) {
+                    // Still buffered, short of a full request: sent now. Looked at only once the answers before it
+                    // came, so that the documents of a batch started meanwhile have had that time to fill its request.
+                    // Sending whatever was buffered when a batch was finished (the next batch's first documents, as
+                    // often as not) made 70-77 requests of the sink benchmark's 30,000 documents, raw bulk's 60.
+                    ingester.flush();
+                }
+                switch (await(answer, deadline)) {
                     case Answer.Item item -> outcomes.add(item.outcome());
                     case Answer.Refused r -> {
                         outcomes.add(new BulkOutcome.Retry(r.reason())); // replaced below
@@ -292,6 +301,11 @@ public final class BulkSink implements AutoCloseable {
         }
     }
 
+    /** A document's answer to come, and whether its request left the ingester's buffer. */
+    private static final class Pending extends CompletableFuture<Answer> {
+        volatile boolean sent;
+    }
+
     /** What the ingester's listener learnt about one document. */
     private sealed interface Answer {
         /** Elasticsearch answered for the document, or its request failed in a way worth retrying as it is. */
@@ -308,12 +322,14 @@ public final class BulkSink implements AutoCloseable {
     }
 
     /** Turns each answer (or failure) of a bulk request into the answers for its documents. */
-    private final class OutcomeListener implements BulkListener<CompletableFuture<Answer>> {
+    private final class OutcomeListener implements BulkListener<Pending> {
         @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts) {}
+        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+            contexts.forEach(c -> c.sent = true); // called as the request leaves the buffer, before it is sent
+        }
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts,
                 BulkResponse response) {
             List<BulkOutcome> outcomes = outcomes(response, contexts.size());
             for (int i = 0; i < contexts.size(); i++) {
@@ -322,7 +338,7 @@ public final class BulkSink implements AutoCloseable {
         }
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts,
                 Throwable failure) {
             // The request as a whole failed, which says nothing about single documents. Sending it again as it is
             // only helps when the failure may pass; a refusal for good is split by the batch's complete(), on the

@@ -157,12 +157,16 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
      * flight, and meanwhile the stage thread polls, reads and places the next batch, whose documents are then ready
      * the moment these are sent (placed on the stage thread between the requests, they left Elasticsearch idle
      * while it read the next poll and waited for the look-up of its first slice).
+     *
+     * <p>The batch's last documents, short of a full request, are not sent on their own here: the next batch's
+     * documents fill their request when the loop started that batch, else finishing the batch sends them ({@link
+     * BulkSink.Batch#complete}). Sent at once, such a request took one of the few places in flight for a fraction of
+     * a request's documents.
      */
     private static Void send(BulkSink.Batch pending, List<Sent> sent) {
         for (Sent document : sent) {
             pending.add(document.document());
         }
-        pending.send(); // the batch's last, partial request goes now, not with the next batch's
         return null;
     }
 

@@ -156,11 +156,11 @@ public final class SinkBenchmark {
                     sinkRates.add(sink);
                 }
                 System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; this process's CPU in raw bulk %s, in the sink %s;"
-                        + " machine idle in raw bulk %.0f %%, in the sink %.0f %%; load average after raw %s, after"
-                        + " sink %s%n", label, raw, sink, sink / raw, duplicates, rawRun.cpu(),
-                        sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad,
-                        sinkLoad);
+                        + " %d marked duplicate_of; bulk requests: raw bulk %d, sink %d; this process's CPU in raw"
+                        + " bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%; load"
+                        + " average after raw %s, after sink %s%n", label, raw, sink, sink / raw, duplicates,
+                        rawRun.requests(), sinkRun.requests(), rawRun.cpu(), sinkRun.cpu(),
+                        100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -184,7 +184,7 @@ public final class SinkBenchmark {
      * machine's time left idle, and Elasticsearch's CPU time.
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
-            double elasticsearchCpuSeconds) {
+            double elasticsearchCpuSeconds, long requests) {
         /**
          * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
          * CPU in the same time.
@@ -240,6 +240,8 @@ public final class SinkBenchmark {
     }
 
     /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
+    private static final boolean RAW_VERSIONED = Boolean.getBoolean("bench.raw-versioned");
+
     private static Measured rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
             BulkSettings settings) throws Exception {
         new IndexLayout(es, alias).ensure();
@@ -262,7 +264,12 @@ public final class SinkBenchmark {
                         for (int i = from; i < Math.min(from + batch, ids.size()); i++) {
                             String id = ids.get(i);
                             BinaryData source = BinaryData.of(payloads.get(i), ContentType.APPLICATION_JSON);
-                            operations.add(BulkOperation.of(o -> o.index(x -> x.id(id).document(source))));
+                            long version = i + 1L;
+                            operations.add(BulkOperation.of(o -> o.index(x -> {
+                                x.id(id).document(source);
+                                return RAW_VERSIONED ? x.version(version).versionType(
+                                        co.elastic.clients.elasticsearch._types.VersionType.External) : x;
+                            })));
                         }
                         var response = es.bulk(b -> b.index(alias).operations(operations));
                         if (response.errors()) {
@@ -286,7 +293,7 @@ public final class SinkBenchmark {
         double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
-        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch);
+        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, (ids.size() + batch - 1) / batch);
     }
 
     /**
@@ -330,7 +337,7 @@ public final class SinkBenchmark {
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch);
+            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch, bulkSink.requestsSent());
         }
     }
 
