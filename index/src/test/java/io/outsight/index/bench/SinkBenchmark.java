@@ -1,6 +1,7 @@
 package io.outsight.index.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -14,8 +15,10 @@ import io.outsight.index.ItSupport;
 import io.outsight.index.TestArticles;
 import io.outsight.index.dedup.ClusterFields;
 import io.outsight.index.layout.IndexLayout;
+import io.outsight.index.sink.BulkOutcome;
 import io.outsight.index.sink.BulkSettings;
 import io.outsight.index.sink.BulkSink;
+import io.outsight.index.sink.IndexDocument;
 import io.outsight.index.sink.IndexHandler;
 import io.outsight.stack.LocalStack;
 import io.outsight.stack.StackAddresses;
@@ -113,6 +116,11 @@ public final class SinkBenchmark {
             // over the first rounds (seconds of compilation per arm in round 1, still one in round 2), which a worker
             // that runs for hours pays once.
             int warmUpRounds = Integer.getInteger("bench.warm-up-rounds", 1);
+            String armOrder = System.getProperty("bench.arm-order", "raw-first");
+            if (!List.of("raw-first", "sink-first", "alternate").contains(armOrder)) {
+                throw new IllegalArgumentException("bench.arm-order must be raw-first, sink-first or alternate, was "
+                        + armOrder);
+            }
             // Indices of their own per run, each deleted as soon as its arm was measured: a shared stack keeps
             // neither clashes nor an ever larger node, and no arm runs beside the merges of the arm before it (the
             // sink's and the third arm's indices were deleted only at the round's end, so each of them ran beside
@@ -124,19 +132,30 @@ public final class SinkBenchmark {
                 String rawAlias = run + "raw" + suffix;
                 String sinkAlias = run + "sink" + suffix;
                 String plainAlias = run + "plain" + suffix;
+                // Which arm goes first: the second runs beside whatever the first left the node to do (its
+                // collections, its deleted index's files), so -Dbench.arm-order=alternate takes turns.
+                boolean sinkFirst = switch (armOrder) {
+                    case "sink-first" -> true;
+                    case "alternate" -> Math.floorMod(round, 2) == 0;
+                    default -> false;
+                };
+                SinkArm sinkArm = null;
+                if (sinkFirst) {
+                    sinkArm = sinkArm(es, kafka, topic, sinkAlias, documents, settings, pollSize, label);
+                }
                 Measured rawRun = rawBulk(es, rawAlias, ids, payloads, settings);
                 double raw = rawRun.rate();
                 String rawLoad = loadAverage();
                 System.out.printf(Locale.ROOT, "%s: Elasticsearch time on raw bulk's index: %s%n", label,
                         serverTime(es, rawAlias));
                 delete(es, rawAlias);
-                Measured sinkRun = sink(es, kafka, topic, sinkAlias, documents, settings, pollSize, true);
+                if (sinkArm == null) {
+                    sinkArm = sinkArm(es, kafka, topic, sinkAlias, documents, settings, pollSize, label);
+                }
+                Measured sinkRun = sinkArm.measured();
                 double sink = sinkRun.rate();
-                String sinkLoad = loadAverage();
-                System.out.printf(Locale.ROOT, "%s: Elasticsearch time on the sink's index: %s%n", label,
-                        serverTime(es, sinkAlias));
-                long duplicates = duplicates(es, sinkAlias);
-                delete(es, sinkAlias);
+                String sinkLoad = sinkArm.load();
+                long duplicates = sinkArm.duplicates();
                 if (plainArm) {
                     Measured plainRun = sink(es, kafka, topic, plainAlias, documents, settings, pollSize,
                             false);
@@ -156,10 +175,10 @@ public final class SinkBenchmark {
                     sinkRates.add(sink);
                 }
                 System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; bulk requests: raw bulk %d, sink %d; this process's CPU in raw"
+                        + " %d marked duplicate_of; %s first; bulk requests: raw bulk %d, sink %d; this process's CPU in raw"
                         + " bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%; load"
                         + " average after raw %s, after sink %s%n", label, raw, sink, sink / raw, duplicates,
-                        rawRun.requests(), sinkRun.requests(), rawRun.cpu(), sinkRun.cpu(),
+                        sinkFirst ? "sink" : "raw bulk", rawRun.requests(), sinkRun.requests(), rawRun.cpu(), sinkRun.cpu(),
                         100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
@@ -183,6 +202,20 @@ public final class SinkBenchmark {
      * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
      * machine's time left idle, and Elasticsearch's CPU time.
      */
+    /** The sink's arm of a round: its measures, the load average after it, and its copies marked. */
+    private record SinkArm(Measured measured, String load, long duplicates) {}
+
+    private static SinkArm sinkArm(ElasticsearchClient es, KafkaClients kafka, String topic, String alias,
+            int documents, BulkSettings settings, int pollSize, String label) throws Exception {
+        Measured measured = sink(es, kafka, topic, alias, documents, settings, pollSize, true);
+        String load = loadAverage();
+        System.out.printf(Locale.ROOT, "%s: Elasticsearch time on the sink's index: %s%n", label,
+                serverTime(es, alias));
+        long duplicates = duplicates(es, alias);
+        delete(es, alias);
+        return new SinkArm(measured, load, duplicates);
+    }
+
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
             double elasticsearchCpuSeconds, long requests) {
         /**
@@ -240,7 +273,13 @@ public final class SinkBenchmark {
     }
 
     /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
+    /** Raw bulk sends external versions too, as the sink does (a control: versions cost the node nothing here). */
     private static final boolean RAW_VERSIONED = Boolean.getBoolean("bench.raw-versioned");
+    /**
+     * Raw bulk's documents go through the sink's {@link BulkSink} (its ingester, external versions), without Kafka,
+     * the stage loop or clustering: a control for where the sink's own arm loses its rate.
+     */
+    private static final boolean RAW_THROUGH_SINK = Boolean.getBoolean("bench.raw-through-sink");
 
     private static Measured rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
             BulkSettings settings) throws Exception {
@@ -248,6 +287,10 @@ public final class SinkBenchmark {
         int batch = settings.maxOperations();
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests());
+        var documents = new ArrayList<IndexDocument>(RAW_THROUGH_SINK ? ids.size() : 0);
+        for (int i = 0; RAW_THROUGH_SINK && i < ids.size(); i++) {
+            documents.add(new IndexDocument(ids.get(i), i + 1L, payloads.get(i)));
+        }
         long start = System.nanoTime();
         double cpuAtStart = processCpuSeconds();
         long[] machineAtStart = machineJiffies();
@@ -255,8 +298,15 @@ public final class SinkBenchmark {
         double jitAtStart = jitSeconds();
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
         try {
+            if (RAW_THROUGH_SINK) {
+                try (var sink = new BulkSink(es, alias, true, settings)) {
+                    if (!sink.write(documents).stream().allMatch(BulkOutcome.Written.class::isInstance)) {
+                        throw new IllegalStateException("raw bulk through the sink had documents not written");
+                    }
+                }
+            }
             var workers = new ArrayList<Future<?>>();
-            for (int t = 0; t < settings.maxConcurrentRequests(); t++) {
+            for (int t = 0; t < (RAW_THROUGH_SINK ? 0 : settings.maxConcurrentRequests()); t++) {
                 workers.add(pool.submit(() -> {
                     int from;
                     while ((from = next.getAndAdd(batch)) < ids.size()) {
@@ -267,8 +317,7 @@ public final class SinkBenchmark {
                             long version = i + 1L;
                             operations.add(BulkOperation.of(o -> o.index(x -> {
                                 x.id(id).document(source);
-                                return RAW_VERSIONED ? x.version(version).versionType(
-                                        co.elastic.clients.elasticsearch._types.VersionType.External) : x;
+                                return RAW_VERSIONED ? x.version(version).versionType(VersionType.External) : x;
                             })));
                         }
                         var response = es.bulk(b -> b.index(alias).operations(operations));
