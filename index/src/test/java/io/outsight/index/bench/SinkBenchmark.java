@@ -63,6 +63,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class SinkBenchmark {
     private static final RecordCodec CODEC = new RecordCodec();
+    /** Raw bulk sends external versions too, as the sink does (a control: versions cost the node nothing here). */
+    private static final boolean RAW_VERSIONED = Boolean.getBoolean("bench.raw-versioned");
+    /**
+     * Raw bulk's documents go through the sink's {@link BulkSink} (its ingester, external versions), without Kafka,
+     * the stage loop or clustering: a control for where the sink's own arm loses its rate.
+     */
+    private static final boolean RAW_THROUGH_SINK = Boolean.getBoolean("bench.raw-through-sink");
 
     private SinkBenchmark() {}
 
@@ -175,11 +182,11 @@ public final class SinkBenchmark {
                     sinkRates.add(sink);
                 }
                 System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
-                        + " %d marked duplicate_of; %s first; bulk requests: raw bulk %d, sink %d; this process's CPU in raw"
-                        + " bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%; load"
-                        + " average after raw %s, after sink %s%n", label, raw, sink, sink / raw, duplicates,
-                        sinkFirst ? "sink" : "raw bulk", rawRun.requests(), sinkRun.requests(), rawRun.cpu(), sinkRun.cpu(),
-                        100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad);
+                        + " %d marked duplicate_of; %s first; bulk requests: raw bulk %d, sink %d; this process's"
+                        + " CPU in raw bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%;"
+                        + " load average after raw %s, after sink %s%n", label, raw, sink, sink / raw, duplicates,
+                        sinkFirst ? "sink" : "raw bulk", rawRun.requests(), sinkRun.requests(), rawRun.cpu(),
+                        sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -197,11 +204,6 @@ public final class SinkBenchmark {
         }
     }
 
-    /**
-     * An arm's documents per second, and what the machine did meanwhile: the CPU time of this process (the client's
-     * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
-     * machine's time left idle, and Elasticsearch's CPU time.
-     */
     /** The sink's arm of a round: its measures, the load average after it, and its copies marked. */
     private record SinkArm(Measured measured, String load, long duplicates) {}
 
@@ -216,6 +218,11 @@ public final class SinkBenchmark {
         return new SinkArm(measured, load, duplicates);
     }
 
+    /**
+     * An arm's documents per second, and what the machine did meanwhile: the CPU time of this process (the client's
+     * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
+     * machine's time left idle, and Elasticsearch's CPU time.
+     */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
             double elasticsearchCpuSeconds, long requests) {
         /**
@@ -273,14 +280,6 @@ public final class SinkBenchmark {
     }
 
     /** Pre-serialised documents in bulk requests of maxOperations, maxConcurrentRequests at a time. */
-    /** Raw bulk sends external versions too, as the sink does (a control: versions cost the node nothing here). */
-    private static final boolean RAW_VERSIONED = Boolean.getBoolean("bench.raw-versioned");
-    /**
-     * Raw bulk's documents go through the sink's {@link BulkSink} (its ingester, external versions), without Kafka,
-     * the stage loop or clustering: a control for where the sink's own arm loses its rate.
-     */
-    private static final boolean RAW_THROUGH_SINK = Boolean.getBoolean("bench.raw-through-sink");
-
     private static Measured rawBulk(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
             BulkSettings settings) throws Exception {
         new IndexLayout(es, alias).ensure();
@@ -299,14 +298,10 @@ public final class SinkBenchmark {
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
         try {
             if (RAW_THROUGH_SINK) {
-                try (var sink = new BulkSink(es, alias, true, settings)) {
-                    if (!sink.write(documents).stream().allMatch(BulkOutcome.Written.class::isInstance)) {
-                        throw new IllegalStateException("raw bulk through the sink had documents not written");
-                    }
-                }
+                writeThroughSink(es, alias, documents, settings);
             }
             var workers = new ArrayList<Future<?>>();
-            for (int t = 0; t < (RAW_THROUGH_SINK ? 0 : settings.maxConcurrentRequests()); t++) {
+            for (int t = 0; !RAW_THROUGH_SINK && t < settings.maxConcurrentRequests(); t++) {
                 workers.add(pool.submit(() -> {
                     int from;
                     while ((from = next.getAndAdd(batch)) < ids.size()) {
@@ -342,7 +337,17 @@ public final class SinkBenchmark {
         double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
-        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, (ids.size() + batch - 1) / batch);
+        long requests = (ids.size() + batch - 1) / batch;
+        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, requests);
+    }
+
+    private static void writeThroughSink(ElasticsearchClient es, String alias, List<IndexDocument> documents,
+            BulkSettings settings) throws InterruptedException {
+        try (var sink = new BulkSink(es, alias, true, settings)) {
+            if (!sink.write(documents).stream().allMatch(BulkOutcome.Written.class::isInstance)) {
+                throw new IllegalStateException("raw bulk through the sink had documents not written");
+            }
+        }
     }
 
     /**
