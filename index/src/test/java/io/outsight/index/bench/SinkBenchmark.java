@@ -284,7 +284,6 @@ public final class SinkBenchmark {
             BulkSettings settings) throws Exception {
         new IndexLayout(es, alias).ensure();
         int batch = settings.maxOperations();
-        var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests());
         var documents = new ArrayList<IndexDocument>(RAW_THROUGH_SINK ? ids.size() : 0);
         for (int i = 0; RAW_THROUGH_SINK && i < ids.size(); i++) {
@@ -299,32 +298,8 @@ public final class SinkBenchmark {
         try {
             if (RAW_THROUGH_SINK) {
                 writeThroughSink(es, alias, documents, settings);
-            }
-            var workers = new ArrayList<Future<?>>();
-            for (int t = 0; !RAW_THROUGH_SINK && t < settings.maxConcurrentRequests(); t++) {
-                workers.add(pool.submit(() -> {
-                    int from;
-                    while ((from = next.getAndAdd(batch)) < ids.size()) {
-                        var operations = new ArrayList<BulkOperation>(batch);
-                        for (int i = from; i < Math.min(from + batch, ids.size()); i++) {
-                            String id = ids.get(i);
-                            BinaryData source = BinaryData.of(payloads.get(i), ContentType.APPLICATION_JSON);
-                            long version = i + 1L;
-                            operations.add(BulkOperation.of(o -> o.index(x -> {
-                                x.id(id).document(source);
-                                return RAW_VERSIONED ? x.version(version).versionType(VersionType.External) : x;
-                            })));
-                        }
-                        var response = es.bulk(b -> b.index(alias).operations(operations));
-                        if (response.errors()) {
-                            throw new IllegalStateException("raw bulk had item errors");
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (var worker : workers) {
-                worker.get();
+            } else {
+                writeRaw(es, alias, ids, payloads, batch, pool, settings.maxConcurrentRequests());
             }
         } finally {
             pool.shutdown();
@@ -339,6 +314,38 @@ public final class SinkBenchmark {
         check(es, alias, ids.size());
         long requests = (ids.size() + batch - 1) / batch;
         return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, requests);
+    }
+
+    /** The documents in requests of {@code batch}, sent by {@code threads} threads of {@code pool}, each in turn. */
+    private static void writeRaw(ElasticsearchClient es, String alias, List<String> ids, List<byte[]> payloads,
+            int batch, ExecutorService pool, int threads) throws Exception {
+        var next = new AtomicInteger();
+        var workers = new ArrayList<Future<?>>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                int from;
+                while ((from = next.getAndAdd(batch)) < ids.size()) {
+                    var operations = new ArrayList<BulkOperation>(batch);
+                    for (int i = from; i < Math.min(from + batch, ids.size()); i++) {
+                        String id = ids.get(i);
+                        BinaryData source = BinaryData.of(payloads.get(i), ContentType.APPLICATION_JSON);
+                        long version = i + 1L;
+                        operations.add(BulkOperation.of(o -> o.index(x -> {
+                            x.id(id).document(source);
+                            return RAW_VERSIONED ? x.version(version).versionType(VersionType.External) : x;
+                        })));
+                    }
+                    var response = es.bulk(b -> b.index(alias).operations(operations));
+                    if (response.errors()) {
+                        throw new IllegalStateException("raw bulk had item errors");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var worker : workers) {
+            worker.get();
+        }
     }
 
     private static void writeThroughSink(ElasticsearchClient es, String alias, List<IndexDocument> documents,
