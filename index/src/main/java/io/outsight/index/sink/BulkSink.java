@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * Documents are sent as given, except that line breaks become spaces ({@link #singleLine}): a pretty-printed record
  * would otherwise break the newline-delimited body of every request it travels in.
  *
+ * <p>A request goes when it is full, or, short of that, as soon as a place for a request in flight is free while no
+ * documents are being added ({@link Batch#addAll}): then nothing else would fill it, and Elasticsearch would wait.
+ * While every place is taken, the documents buffered wait for more to fill their request.
+ *
  * <p>Memory is bounded: the ingester holds at most one request's worth of documents plus
  * {@link BulkSettings#maxConcurrentRequests()} requests in flight, and adding blocks beyond that.
  *
@@ -63,6 +70,17 @@ public final class BulkSink implements AutoCloseable {
     private final boolean targetIsAlias;
     private final BulkSettings settings;
     private final BulkIngester<Pending> ingester;
+    /**
+     * Held while documents are added and while {@link #sendRest} sends a short request, so that it never sends one
+     * while more documents are coming, nor races the ingester's own sending of a full request (two threads sending
+     * at once can leave the second a request with no documents).
+     */
+    private final ReentrantLock adding = new ReentrantLock();
+    /** Requests sent and not yet answered, as the listener sees them: freed as soon as an answer came. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** A permit per answer and per hand-over of documents: the moments a short request may have to go. */
+    private final Semaphore sendRestWhen = new Semaphore(0);
+    private final Thread restSender;
 
     /**
      * @param target the alias (or, with {@code targetIsAlias} false, the concrete index) to write to
@@ -79,6 +97,7 @@ public final class BulkSink implements AutoCloseable {
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .globalSettings(g -> g.index(target).requireAlias(targetIsAlias))
                 .listener(new OutcomeListener()));
+        this.restSender = Thread.ofPlatform().name("bulk-rest-" + target).daemon().start(this::sendRestWhenFree);
     }
 
     public String target() {
@@ -94,6 +113,11 @@ public final class BulkSink implements AutoCloseable {
         return ingester.requestCount();
     }
 
+    /** Documents added and not yet sent (the tests wait on it). */
+    int buffered() {
+        return ingester.pendingOperations();
+    }
+
     /** The client the sink writes with, for lookups against the same cluster (it stays the caller's to close). */
     ElasticsearchClient client() {
         return es;
@@ -107,8 +131,7 @@ public final class BulkSink implements AutoCloseable {
     public List<BulkOutcome> write(List<IndexDocument> documents) throws InterruptedException {
         Objects.requireNonNull(documents, "documents");
         var batch = batch();
-        documents.forEach(batch::add);
-        ingester.flush(); // nothing else comes to fill the last request
+        batch.addAll(documents);
         return batch.complete();
     }
 
@@ -128,13 +151,23 @@ public final class BulkSink implements AutoCloseable {
 
         private Batch() {}
 
-        /** Queues one document; blocks while the buffer is full and the maximum of requests is in flight. */
-        public void add(IndexDocument document) {
-            Objects.requireNonNull(document, "document");
-            var answer = new Pending();
-            documents.add(document);
-            pending.add(answer);
-            ingester.add(operation(document), answer);
+        /**
+         * Queues the documents; blocks while the buffer is full and the maximum of requests is in flight. Those that
+         * do not fill a last request go as soon as a place for it is free, unless more documents fill it first.
+         */
+        public void addAll(List<IndexDocument> added) {
+            adding.lock();
+            try {
+                for (IndexDocument document : added) {
+                    var answer = new Pending();
+                    documents.add(Objects.requireNonNull(document, "document"));
+                    pending.add(answer);
+                    ingester.add(operation(document), answer);
+                }
+            } finally {
+                adding.unlock();
+            }
+            sendRestWhen.release();
         }
 
         public int size() {
@@ -142,9 +175,8 @@ public final class BulkSink implements AutoCloseable {
         }
 
         /**
-         * Waits for every outcome, in the order the documents were added, sending the batch's documents still
-         * buffered. The documents of requests refused as a whole are sent again in smaller requests before this
-         * returns.
+         * Waits for every outcome, in the order the documents were added. The documents of requests refused as a
+         * whole are sent again in smaller requests before this returns.
          */
         public List<BulkOutcome> complete() throws InterruptedException {
             long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
@@ -153,15 +185,7 @@ public final class BulkSink implements AutoCloseable {
             var refused = new LinkedHashMap<Long, List<Integer>>();
             var reasons = new HashMap<Long, String>();
             for (int i = 0; i < pending.size(); i++) {
-                Pending answer = pending.get(i);
-                if (!answer.sent) {
-                    // Still buffered, short of a full request: sent now. Looked at only once the answers before it
-                    // came, so that the documents of a batch started meanwhile have had that time to fill its request.
-                    // Sending whatever was buffered when a batch was finished (the next batch's first documents, as
-                    // often as not) made 70-77 requests of the sink benchmark's 30,000 documents, raw bulk's 60.
-                    ingester.flush();
-                }
-                switch (await(answer, deadline)) {
+                switch (await(pending.get(i), deadline)) {
                     case Answer.Item item -> outcomes.add(item.outcome());
                     case Answer.Refused r -> {
                         outcomes.add(new BulkOutcome.Retry(r.reason())); // replaced below
@@ -179,6 +203,42 @@ public final class BulkSink implements AutoCloseable {
                 }
             }
             return outcomes;
+        }
+    }
+
+    /**
+     * The rest sender's loop: at each answer and each hand-over, sends the documents buffered short of a full request
+     * if a place is free and no documents are being added. Holding them until a batch is finished, for the next
+     * batch's documents to fill their request, left Elasticsearch waiting with a place free while the stage thread
+     * committed, polled and placed that next batch (in the sink benchmark, 0.3-1 s of 5-9 s with only one request in
+     * flight, and as long again at the end of a stream).
+     */
+    private void sendRestWhenFree() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                sendRestWhen.acquire();
+                sendRest();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+        }
+    }
+
+    private void sendRest() {
+        if (!adding.tryLock()) {
+            return; // documents are being added: they fill the request, or their hand-over calls again
+        }
+        try {
+            if (ingester.pendingOperations() > 0 && inFlight.get() < settings.maxConcurrentRequests()) {
+                // Waits at most for the ingester to count the answer that freed the place (it does so just after
+                // calling the listener); no one else sends meanwhile.
+                ingester.flush();
+            }
+        } catch (RuntimeException e) {
+            // The documents stay buffered, and go with the next full request, the next answer or the close.
+            log.warn("could not send the last documents buffered for {}: {}", target, e.toString());
+        } finally {
+            adding.unlock();
         }
     }
 
@@ -301,10 +361,8 @@ public final class BulkSink implements AutoCloseable {
         }
     }
 
-    /** A document's answer to come, and whether its request left the ingester's buffer. */
-    private static final class Pending extends CompletableFuture<Answer> {
-        volatile boolean sent;
-    }
+    /** A document's answer to come. */
+    private static final class Pending extends CompletableFuture<Answer> {}
 
     /** What the ingester's listener learnt about one document. */
     private sealed interface Answer {
@@ -315,26 +373,39 @@ public final class BulkSink implements AutoCloseable {
         record Refused(long executionId, String reason) implements Answer {}
     }
 
-    /** Waits for the requests in flight and stops the ingester's threads. */
+    /** Sends what is buffered, waits for the requests in flight and stops the sink's threads. */
     @Override
     public void close() {
-        ingester.close();
+        restSender.interrupt();
+        adding.lock(); // not while the rest sender sends: two sending at once can make a request of no documents
+        try {
+            ingester.close();
+        } finally {
+            adding.unlock();
+        }
     }
 
     /** Turns each answer (or failure) of a bulk request into the answers for its documents. */
     private final class OutcomeListener implements BulkListener<Pending> {
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
-            contexts.forEach(c -> c.sent = true); // called as the request leaves the buffer, before it is sent
+            inFlight.incrementAndGet(); // called as the request leaves the buffer, before it is sent
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts,
                 BulkResponse response) {
+            answered();
             List<BulkOutcome> outcomes = outcomes(response, contexts.size());
             for (int i = 0; i < contexts.size(); i++) {
                 contexts.get(i).complete(new Answer.Item(outcomes.get(i)));
             }
+        }
+
+        /** A place for a request is free again: documents buffered short of a full request may go now. */
+        private void answered() {
+            inFlight.decrementAndGet();
+            sendRestWhen.release();
         }
 
         @Override
@@ -343,6 +414,7 @@ public final class BulkSink implements AutoCloseable {
             // The request as a whole failed, which says nothing about single documents. Sending it again as it is
             // only helps when the failure may pass; a refusal for good is split by the batch's complete(), on the
             // stage thread rather than this callback's.
+            answered();
             BulkOutcome classified = BulkOutcome.ofRequestFailure(failure);
             if (classified instanceof BulkOutcome.Rejected r) {
                 var refused = new Answer.Refused(executionId, "bulk request to " + target + " refused: " + r.reason());

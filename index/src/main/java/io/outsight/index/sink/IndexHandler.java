@@ -158,15 +158,12 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
      * the moment these are sent (placed on the stage thread between the requests, they left Elasticsearch idle
      * while it read the next poll and waited for the look-up of its first slice).
      *
-     * <p>The batch's last documents, short of a full request, are not sent on their own here: the next batch's
-     * documents fill their request when the loop started that batch, else finishing the batch sends them ({@link
-     * BulkSink.Batch#complete}). Sent at once, such a request took one of the few places in flight for a fraction of
-     * a request's documents.
+     * <p>The batch's last documents, short of a full request, wait in the sink while every place for a request is
+     * taken, so that the next batch's documents may fill their request; they go as soon as a place is free with
+     * none being added ({@link BulkSink.Batch#addAll}).
      */
     private static Void send(BulkSink.Batch pending, List<Sent> sent) {
-        for (Sent document : sent) {
-            pending.add(document.document());
-        }
+        pending.addAll(sent.stream().map(Sent::document).toList());
         return null;
     }
 

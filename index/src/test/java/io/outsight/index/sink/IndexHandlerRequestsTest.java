@@ -11,30 +11,34 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the index stage's batches fill bulk requests, against {@link FakeBulkServer}: a batch's documents that do not
- * fill a last request wait for the next batch's, when the stage loop has started one before finishing this one, and
- * go when the batch is finished. Requests of a few documents each cost Elasticsearch a request's overhead for fewer
- * documents while they held one of the few places for requests in flight.
+ * How the index stage's batches fill bulk requests, against {@link FakeBulkServer}. A batch's documents that do not
+ * fill a last request wait while every place for a request in flight is taken, so that the next batch's documents
+ * fill their request; but as soon as a place is free and no documents are being added, they go, before the batch is
+ * finished: held back, they left Elasticsearch waiting while the stage thread committed, polled and placed the next
+ * batch.
  */
 class IndexHandlerRequestsTest {
     private static final RecordCodec CODEC = new RecordCodec();
-    private static final BulkSettings FOUR_PER_REQUEST = BulkSettings.DEFAULT.withMaxOperations(4)
-            .withMaxConcurrentRequests(2);
+    private static final BulkSettings FOUR_PER_REQUEST = BulkSettings.DEFAULT.withMaxOperations(4);
 
     @Test
-    void theLastDocumentsOfABatchGoInARequestWithTheNextBatchs() throws Exception {
+    void theLastDocumentsOfABatchWaitForTheNextBatchsWhileEveryPlaceIsTaken() throws Exception {
         var sink = new AtomicReference<BulkSink>();
-        // The first request is answered only once a second one has left the sink, so that the test does not depend on
-        // the sender thread handing over the next batch's documents before the first answer comes.
-        try (var server = new FakeBulkServer(documents -> afterSecondRequest(sink));
+        var answered = new AtomicInteger();
+        // One request in flight, answered only once a full request's worth waits for its place again: the first
+        // batch's last 2 documents and the second batch's first 2.
+        try (var server = new FakeBulkServer(documents -> answered.getAndIncrement() > 0 ? 200
+                : when(() -> sink.get().buffered() == 4));
                 ElasticsearchClient es = ElasticsearchClients.create(server.url(), Config.defaults());
-                var handler = new IndexHandler(sinkOf(es, sink), CODEC, null)) {
+                var handler = new IndexHandler(sinkOf(es, sink, 1), CODEC, null)) {
             var first = handler.start(records(0, 6));
             var second = handler.start(records(6, 12));
 
@@ -46,32 +50,60 @@ class IndexHandlerRequestsTest {
     }
 
     @Test
-    void theLastDocumentsOfABatchGoWhenItIsFinishedWithoutANextOne() throws Exception {
-        try (var server = new FakeBulkServer(documents -> 200);
+    void theLastDocumentsGoWhenAnAnswerFreesAPlaceBeforeTheBatchIsFinished() throws Exception {
+        var sink = new AtomicReference<BulkSink>();
+        var answered = new AtomicInteger();
+        // One request in flight, the first answered once the batch's last 2 documents wait in the sink.
+        try (var server = new FakeBulkServer(documents -> answered.getAndIncrement() > 0 ? 200
+                : when(() -> sink.get().buffered() == 2));
                 ElasticsearchClient es = ElasticsearchClients.create(server.url(), Config.defaults());
-                var handler = new IndexHandler(new BulkSink(es, "articles", true, FOUR_PER_REQUEST), CODEC, null)) {
-            assertEquals(List.of(), handler.start(records(0, 6)).finish());
+                var handler = new IndexHandler(sinkOf(es, sink, 1), CODEC, null)) {
+            var started = handler.start(records(0, 6));
 
+            await(() -> server.requests().size() == 2);
             assertEquals(List.of(4, 2), sizes(server));
+            assertEquals(List.of(), started.finish());
             assertEquals(6, handler.written());
         }
     }
 
-    private static BulkSink sinkOf(ElasticsearchClient es, AtomicReference<BulkSink> sink) {
-        sink.set(new BulkSink(es, "articles", true, FOUR_PER_REQUEST));
+    @Test
+    void theLastDocumentsGoAtOnceWhileAPlaceIsFree() throws Exception {
+        var sink = new AtomicReference<BulkSink>();
+        // Two requests in flight; the first is answered only once the second left the sink, so the batch's last 2
+        // documents went while their batch's first request was still in flight, before the batch was finished.
+        try (var server = new FakeBulkServer(documents -> when(() -> sink.get().requestsSent() >= 2));
+                ElasticsearchClient es = ElasticsearchClients.create(server.url(), Config.defaults());
+                var handler = new IndexHandler(sinkOf(es, sink, 2), CODEC, null)) {
+            var started = handler.start(records(0, 6));
+
+            await(() -> server.requests().size() == 2);
+            assertEquals(List.of(4, 2), sizes(server));
+            assertEquals(List.of(), started.finish());
+            assertEquals(6, handler.written());
+        }
+    }
+
+    private static BulkSink sinkOf(ElasticsearchClient es, AtomicReference<BulkSink> sink, int inFlight) {
+        sink.set(new BulkSink(es, "articles", true, FOUR_PER_REQUEST.withMaxConcurrentRequests(inFlight)));
         return sink.get();
     }
 
-    /** HTTP 200, once the sink has sent two requests (polled for up to 10 s). */
-    private static int afterSecondRequest(AtomicReference<BulkSink> sink) {
+    /** HTTP 200, once {@code condition} holds. */
+    private static int when(BooleanSupplier condition) {
+        await(condition);
+        return 200;
+    }
+
+    /** Polls {@code condition} for up to 10 s. */
+    private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sink.get() == null || sink.get().requestsSent() < 2) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no second request");
+                throw new IllegalStateException("condition not met within 10 s");
             }
             Thread.onSpinWait();
         }
-        return 200;
     }
 
     private static List<Integer> sizes(FakeBulkServer server) {
