@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public final class BulkSink implements AutoCloseable {
      */
     private final ReentrantLock adding = new ReentrantLock();
     /** Requests sent and not yet answered, as the listener sees them: freed as soon as an answer came. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Places places;
     /** A permit per answer and per hand-over of documents: the moments a short request may have to go. */
     private final Semaphore sendRestWhen = new Semaphore(0);
     private final Thread restSender;
@@ -97,6 +97,7 @@ public final class BulkSink implements AutoCloseable {
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .globalSettings(g -> g.index(target).requireAlias(targetIsAlias))
                 .listener(new OutcomeListener()));
+        this.places = new Places(settings.maxConcurrentRequests());
         this.restSender = Thread.ofPlatform().name("bulk-rest-" + target).daemon().start(this::sendRestWhenFree);
     }
 
@@ -111,6 +112,15 @@ public final class BulkSink implements AutoCloseable {
     /** Bulk requests sent so far (the benchmark compares how full they are with raw bulk's). */
     public long requestsSent() {
         return ingester.requestCount();
+    }
+
+    /**
+     * How long, in all, fewer than the most requests were in flight, from the first time the most were: the time
+     * Elasticsearch had room for more than the sink gave it (the benchmark reports it). A stream's end, with a place
+     * free until the next documents come, counts only once they came.
+     */
+    public Duration placeFreeTime() {
+        return places.freeTime();
     }
 
     /** Documents added and not yet sent (the tests wait on it). */
@@ -229,7 +239,7 @@ public final class BulkSink implements AutoCloseable {
             return; // documents are being added: they fill the request, or their hand-over calls again
         }
         try {
-            if (ingester.pendingOperations() > 0 && inFlight.get() < settings.maxConcurrentRequests()) {
+            if (ingester.pendingOperations() > 0 && places.anyFree()) {
                 // Waits at most for the ingester to count the answer that freed the place (it does so just after
                 // calling the listener); no one else sends meanwhile.
                 ingester.flush();
@@ -361,6 +371,40 @@ public final class BulkSink implements AutoCloseable {
         }
     }
 
+    /** The places for requests in flight, and how long any stood free. */
+    private static final class Places {
+        private final int most;
+        private volatile int taken;
+        private long freeSince;
+        private long freeNanos;
+
+        Places(int most) {
+            this.most = most;
+        }
+
+        boolean anyFree() {
+            return taken < most;
+        }
+
+        synchronized void take() {
+            taken++;
+            if (taken == most && freeSince != 0) {
+                freeNanos += System.nanoTime() - freeSince;
+            }
+        }
+
+        synchronized void free() {
+            if (taken == most) {
+                freeSince = System.nanoTime();
+            }
+            taken--;
+        }
+
+        synchronized Duration freeTime() {
+            return Duration.ofNanos(freeNanos);
+        }
+    }
+
     /** A document's answer to come. */
     private static final class Pending extends CompletableFuture<Answer> {}
 
@@ -389,7 +433,7 @@ public final class BulkSink implements AutoCloseable {
     private final class OutcomeListener implements BulkListener<Pending> {
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
-            inFlight.incrementAndGet(); // called as the request leaves the buffer, before it is sent
+            places.take(); // called as the request leaves the buffer, before it is sent
         }
 
         @Override
@@ -404,7 +448,7 @@ public final class BulkSink implements AutoCloseable {
 
         /** A place for a request is free again: documents buffered short of a full request may go now. */
         private void answered() {
-            inFlight.decrementAndGet();
+            places.free();
             sendRestWhen.release();
         }
 

@@ -172,9 +172,9 @@ public final class SinkBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "%s: sink without clustering %.0f docs/s, ratio %.2f;"
                             + " this process's CPU %s, machine idle %.0f %%; load average after it %s;"
-                            + " Elasticsearch time on its index: %s%n", label, plain, plain / raw,
-                            plainRun.cpu(), 100 * plainRun.machineIdle(), loadAverage(),
-                            serverTime(es, plainAlias));
+                            + " a place for a request free %s; Elasticsearch time on its index: %s%n", label, plain,
+                            plain / raw, plainRun.cpu(), 100 * plainRun.machineIdle(), loadAverage(),
+                            plainRun.placeFreeTime(), serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
                 if (round > 0) {
@@ -184,9 +184,11 @@ public final class SinkBenchmark {
                 System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
                         + " %d marked duplicate_of; %s first; bulk requests: raw bulk %d, sink %d; this process's"
                         + " CPU in raw bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%;"
-                        + " load average after raw %s, after sink %s%n", label, raw, sink, sink / raw, duplicates,
+                        + " load average after raw %s, after sink %s; a place for a request free in raw bulk %s, in"
+                        + " the sink %s (of %.2f s)%n", label, raw, sink, sink / raw, duplicates,
                         sinkFirst ? "sink" : "raw bulk", rawRun.requests(), sinkRun.requests(), rawRun.cpu(),
-                        sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad);
+                        sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad,
+                        rawRun.placeFreeTime(), sinkRun.placeFreeTime(), documents / sink);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -224,7 +226,7 @@ public final class SinkBenchmark {
      * machine's time left idle, and Elasticsearch's CPU time.
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
-            double elasticsearchCpuSeconds, long requests) {
+            double elasticsearchCpuSeconds, long requests, Duration placeFree) {
         /**
          * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
          * CPU in the same time.
@@ -232,6 +234,11 @@ public final class SinkBenchmark {
         String cpu() {
             return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; Elasticsearch %.1f s)",
                     cpuSeconds, gcSeconds, jitSeconds, elasticsearchCpuSeconds);
+        }
+
+        /** How long a place for a request stood free ({@link BulkSink#placeFreeTime}), or "not measured". */
+        String placeFreeTime() {
+            return placeFree == null ? "not measured" : String.format(Locale.ROOT, "%.2f s", placeFree.toMillis() / 1e3);
         }
     }
 
@@ -295,9 +302,10 @@ public final class SinkBenchmark {
         double gcAtStart = gcSeconds();
         double jitAtStart = jitSeconds();
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
+        Duration placeFree = null; // measured only through the sink
         try {
             if (RAW_THROUGH_SINK) {
-                writeThroughSink(es, alias, documents, settings);
+                placeFree = writeThroughSink(es, alias, documents, settings);
             } else {
                 writeRaw(es, alias, ids, payloads, batch, pool, settings.maxConcurrentRequests());
             }
@@ -313,7 +321,7 @@ public final class SinkBenchmark {
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
         long requests = (ids.size() + batch - 1) / batch;
-        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, requests);
+        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, requests, placeFree);
     }
 
     /** The documents in requests of {@code batch}, sent by {@code threads} threads of {@code pool}, each in turn. */
@@ -348,12 +356,14 @@ public final class SinkBenchmark {
         }
     }
 
-    private static void writeThroughSink(ElasticsearchClient es, String alias, List<IndexDocument> documents,
+    /** The documents through a {@link BulkSink}; how long a place for a request stood free meanwhile. */
+    private static Duration writeThroughSink(ElasticsearchClient es, String alias, List<IndexDocument> documents,
             BulkSettings settings) throws InterruptedException {
         try (var sink = new BulkSink(es, alias, true, settings)) {
             if (!sink.write(documents).stream().allMatch(BulkOutcome.Written.class::isInstance)) {
                 throw new IllegalStateException("raw bulk through the sink had documents not written");
             }
+            return sink.placeFreeTime();
         }
     }
 
@@ -398,7 +408,8 @@ public final class SinkBenchmark {
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch, bulkSink.requestsSent());
+            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch, bulkSink.requestsSent(),
+                    bulkSink.placeFreeTime());
         }
     }
 
