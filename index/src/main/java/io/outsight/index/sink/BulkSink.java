@@ -76,7 +76,10 @@ public final class BulkSink implements AutoCloseable {
      * at once can leave the second a request with no documents).
      */
     private final ReentrantLock adding = new ReentrantLock();
-    /** Requests sent and not yet answered, as the listener sees them: freed as soon as an answer came. */
+    /**
+     * The places for requests in flight as the listener sees them (a place is free as soon as its answer came), and
+     * how long any stood free.
+     */
     private final Places places;
     /** A permit per answer and per hand-over of documents: the moments a short request may have to go. */
     private final Semaphore sendRestWhen = new Semaphore(0);
@@ -91,13 +94,13 @@ public final class BulkSink implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.targetIsAlias = targetIsAlias;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.places = new Places(settings.maxConcurrentRequests());
         this.ingester = BulkIngester.of(b -> b.client(es)
                 .maxOperations(settings.maxOperations())
                 .maxSize(settings.maxBytes())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .globalSettings(g -> g.index(target).requireAlias(targetIsAlias))
                 .listener(new OutcomeListener()));
-        this.places = new Places(settings.maxConcurrentRequests());
         this.restSender = Thread.ofPlatform().name("bulk-rest-" + target).daemon().start(this::sendRestWhenFree);
     }
 
