@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the sink's documents per second (Kafka topic to acknowledged Elasticsearch documents, offsets committed)
@@ -223,10 +224,11 @@ public final class SinkBenchmark {
     /**
      * An arm's documents per second, and what the machine did meanwhile: the CPU time of this process (the client's
      * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
-     * machine's time left idle, and Elasticsearch's CPU time.
+     * machine's time left idle, and Elasticsearch's CPU time; its bulk requests, and how long a place for a request
+     * stood free (null where the arm did not go through a {@link BulkSink}).
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
-            double elasticsearchCpuSeconds, long requests, Duration placeFree) {
+            double elasticsearchCpuSeconds, long requests, @Nullable Duration placeFree) {
         /**
          * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
          * CPU in the same time.
@@ -238,7 +240,8 @@ public final class SinkBenchmark {
 
         /** How long a place for a request stood free ({@link BulkSink#placeFreeTime}), or "not measured". */
         String placeFreeTime() {
-            return placeFree == null ? "not measured" : String.format(Locale.ROOT, "%.2f s", placeFree.toMillis() / 1e3);
+            return placeFree == null ? "not measured"
+                    : String.format(Locale.ROOT, "%.2f s", placeFree.toMillis() / 1e3);
         }
     }
 
@@ -302,7 +305,7 @@ public final class SinkBenchmark {
         double gcAtStart = gcSeconds();
         double jitAtStart = jitSeconds();
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
-        Duration placeFree = null; // measured only through the sink
+        @Nullable Duration placeFree = null; // measured only through the sink
         try {
             if (RAW_THROUGH_SINK) {
                 placeFree = writeThroughSink(es, alias, documents, settings);

@@ -30,7 +30,8 @@ class BulkSinkPlaceFreeTest {
 
             sink.write(documents(4, 8));
             Duration betweenRequests = sink.placeFreeTime();
-            assertTrue(betweenRequests.compareTo(Duration.ZERO) > 0, "free from the first answer to the second request");
+            assertTrue(betweenRequests.compareTo(Duration.ZERO) > 0,
+                    "free from the first answer to the second request");
 
             sink.write(documents(8, 12));
             assertTrue(sink.placeFreeTime().compareTo(betweenRequests) > 0, "and again until the third");
