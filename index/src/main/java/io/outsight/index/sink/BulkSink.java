@@ -69,7 +69,7 @@ public final class BulkSink implements AutoCloseable {
     private final String target;
     private final boolean targetIsAlias;
     private final BulkSettings settings;
-    private final BulkIngester<Pending> ingester;
+    private final BulkIngester<CompletableFuture<Answer>> ingester;
     /**
      * Held while documents are added and while {@link #sendRest} sends a short request, so that it never sends one
      * while more documents are coming, nor races the ingester's own sending of a full request (two threads sending
@@ -160,7 +160,7 @@ public final class BulkSink implements AutoCloseable {
     /** Documents sent together; {@link #complete()} waits for all their outcomes. Not thread-safe. */
     public final class Batch {
         private final List<IndexDocument> documents = new ArrayList<>();
-        private final List<Pending> pending = new ArrayList<>();
+        private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
 
         private Batch() {}
 
@@ -172,7 +172,7 @@ public final class BulkSink implements AutoCloseable {
             adding.lock();
             try {
                 for (IndexDocument document : added) {
-                    var answer = new Pending();
+                    var answer = new CompletableFuture<Answer>();
                     documents.add(Objects.requireNonNull(document, "document"));
                     pending.add(answer);
                     ingester.add(operation(document), answer);
@@ -408,9 +408,6 @@ public final class BulkSink implements AutoCloseable {
         }
     }
 
-    /** A document's answer to come. */
-    private static final class Pending extends CompletableFuture<Answer> {}
-
     /** What the ingester's listener learnt about one document. */
     private sealed interface Answer {
         /** Elasticsearch answered for the document, or its request failed in a way worth retrying as it is. */
@@ -433,14 +430,14 @@ public final class BulkSink implements AutoCloseable {
     }
 
     /** Turns each answer (or failure) of a bulk request into the answers for its documents. */
-    private final class OutcomeListener implements BulkListener<Pending> {
+    private final class OutcomeListener implements BulkListener<CompletableFuture<Answer>> {
         @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts) {
             places.take(); // called as the request leaves the buffer, before it is sent
         }
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
                 BulkResponse response) {
             answered();
             List<BulkOutcome> outcomes = outcomes(response, contexts.size());
@@ -456,7 +453,7 @@ public final class BulkSink implements AutoCloseable {
         }
 
         @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts,
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Answer>> contexts,
                 Throwable failure) {
             // The request as a whole failed, which says nothing about single documents. Sending it again as it is
             // only helps when the failure may pass; a refusal for good is split by the batch's complete(), on the
