@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,9 @@ class IndexHandlerRequestsTest {
     @Test
     void theLastDocumentsOfABatchWaitForTheNextBatchsWhileEveryPlaceIsTaken() throws Exception {
         var sink = new AtomicReference<BulkSink>();
-        var answered = new AtomicInteger();
-        // One request in flight, answered only once a full request's worth waits for its place again: the first
-        // batch's last 2 documents and the second batch's first 2.
-        try (var server = new FakeBulkServer(documents -> answered.getAndIncrement() > 0 ? 200
-                : when(() -> sink.get().buffered() == 4));
+        // One request in flight, the first answered only once a full request's worth waits for its place again: the
+        // first batch's last 2 documents and the second batch's first 2.
+        try (var server = new FakeBulkServer(firstAnsweredWhen(() -> sink.get().buffered() == 4));
                 ElasticsearchClient es = ElasticsearchClients.create(server.url(), Config.defaults());
                 var handler = new IndexHandler(sinkOf(es, sink, 1), CODEC, null)) {
             var first = handler.start(records(0, 6));
@@ -52,10 +51,8 @@ class IndexHandlerRequestsTest {
     @Test
     void theLastDocumentsGoWhenAnAnswerFreesAPlaceBeforeTheBatchIsFinished() throws Exception {
         var sink = new AtomicReference<BulkSink>();
-        var answered = new AtomicInteger();
         // One request in flight, the first answered once the batch's last 2 documents wait in the sink.
-        try (var server = new FakeBulkServer(documents -> answered.getAndIncrement() > 0 ? 200
-                : when(() -> sink.get().buffered() == 2));
+        try (var server = new FakeBulkServer(firstAnsweredWhen(() -> sink.get().buffered() == 2));
                 ElasticsearchClient es = ElasticsearchClients.create(server.url(), Config.defaults());
                 var handler = new IndexHandler(sinkOf(es, sink, 1), CODEC, null)) {
             var started = handler.start(records(0, 6));
@@ -88,6 +85,12 @@ class IndexHandlerRequestsTest {
     private static BulkSink sinkOf(ElasticsearchClient es, AtomicReference<BulkSink> sink, int inFlight) {
         sink.set(new BulkSink(es, "articles", true, FOUR_PER_REQUEST.withMaxConcurrentRequests(inFlight)));
         return sink.get();
+    }
+
+    /** HTTP 200 for every request, the first only once {@code condition} holds. */
+    private static Function<List<FakeBulkServer.Document>, Integer> firstAnsweredWhen(BooleanSupplier condition) {
+        var answered = new AtomicInteger();
+        return documents -> answered.getAndIncrement() > 0 ? 200 : when(condition);
     }
 
     /** HTTP 200, once {@code condition} holds. */
