@@ -39,6 +39,15 @@ public interface OverlappingBatchHandler extends BatchHandler {
 
         /** How many records of the batch succeeded, as {@link StageLoop.SuccessCount}; read after {@link #finish}. */
         long succeeded();
+
+        /**
+         * Whether every answer of the batch is in, so that {@link #finish} would not wait for the system the work
+         * went to; false when the handler cannot tell. The loop then finishes the batch without waiting out its poll
+         * for a next one.
+         */
+        default boolean answered() {
+            return false;
+        }
     }
 
     /** Both steps at once, for a caller that processes one batch at a time. */

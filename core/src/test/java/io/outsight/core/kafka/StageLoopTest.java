@@ -42,6 +42,8 @@ class StageLoopTest {
          */
         final java.util.Queue<ConsumerRecord<String, byte[]>> arriving =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** The timeout of every poll, in order. */
+        final List<Duration> timeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @SuppressWarnings("deprecation") // the String-strategy constructor is the one available in 4.x clients
         RevokingConsumer() {
@@ -57,6 +59,7 @@ class StageLoopTest {
 
         @Override
         public synchronized org.apache.kafka.clients.consumer.ConsumerRecords<String, byte[]> poll(Duration timeout) {
+            timeouts.add(timeout);
             if (!timeout.isZero()) {
                 for (ConsumerRecord<String, byte[]> record; (record = arriving.poll()) != null; ) {
                     addRecord(record);
@@ -290,6 +293,10 @@ class StageLoopTest {
         final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         final java.util.Set<String> failStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.Set<String> failFinish = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** What the started batches say of their answers ({@link Started#answered}). */
+        volatile boolean answered;
+        /** The timeouts of the polls made between each batch's start and its finish, by batch. */
+        final Map<String, List<Duration>> pollsInFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public Started start(List<ConsumerRecord<String, byte[]>> batch) throws TransientStageException {
@@ -299,9 +306,12 @@ class StageLoopTest {
             if (failStart.remove(name)) {
                 throw new TransientStageException("lookup failed");
             }
+            int pollsBefore = consumer.timeouts.size();
             return new Started() {
                 @Override
                 public List<ProducerRecord<String, byte[]>> finish() throws TransientStageException {
+                    pollsInFlight.put(name, List.copyOf(consumer.timeouts.subList(pollsBefore,
+                            consumer.timeouts.size())));
                     events.add("finish " + name + " at " + committed());
                     if (failFinish.remove(name)) {
                         throw new TransientStageException("bulk refused");
@@ -312,6 +322,11 @@ class StageLoopTest {
                 @Override
                 public long succeeded() {
                     return batch.size();
+                }
+
+                @Override
+                public boolean answered() {
+                    return answered;
                 }
             };
         }
@@ -340,6 +355,18 @@ class StageLoopTest {
             await(() -> committed() == 2 && loop.consumed() == 2);
             // b started before a is finished: the handler's work went on, rather than waiting for a's answers alone.
             assertEquals(List.of("start a", "start b", "finish a at 0", "finish b at 1"), handler.events);
+        }
+    }
+
+    @Test
+    void aBatchInFlightWhoseAnswersAreInIsFinishedAfterOneShortPollNotTheWholeWait() throws Exception {
+        var handler = new RecordingHandler();
+        handler.answered = true;
+        try (var loop = start(handler, "a")) {
+            await(() -> committed() == 1 && loop.consumed() == 1);
+            // One slice of the in-flight wait (10 ms), which found no records: a is answered, so it is finished then,
+            // not after the whole 100 ms that a poll for a next batch to start beside it may take.
+            assertEquals(List.of(Duration.ofMillis(10)), handler.pollsInFlight.get("a"));
         }
     }
 

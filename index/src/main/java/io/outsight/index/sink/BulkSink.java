@@ -161,6 +161,8 @@ public final class BulkSink implements AutoCloseable {
     public final class Batch {
         private final List<IndexDocument> documents = new ArrayList<>();
         private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
+        /** How many of the first documents are known to have their answers ({@link #answered}). */
+        private int answeredUpTo;
 
         private Batch() {}
 
@@ -185,6 +187,14 @@ public final class BulkSink implements AutoCloseable {
 
         public int size() {
             return pending.size();
+        }
+
+        /** Whether every document added so far has its answer, so that {@link #complete()} waits for none. */
+        public boolean answered() {
+            while (answeredUpTo < pending.size() && pending.get(answeredUpTo).isDone()) {
+                answeredUpTo++;
+            }
+            return answeredUpTo == pending.size();
         }
 
         /**

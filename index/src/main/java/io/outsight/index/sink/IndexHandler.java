@@ -203,6 +203,11 @@ public final class IndexHandler implements OverlappingBatchHandler, StageLoop.Su
             return batchWritten;
         }
 
+        @Override
+        public boolean answered() {
+            return sending.isDone() && pending.answered();
+        }
+
         private List<BulkOutcome> await() throws TransientStageException {
             try {
                 sending.get();
