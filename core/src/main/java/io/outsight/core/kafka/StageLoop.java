@@ -183,7 +183,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
             });
             int failures = 0;
             while (running.get()) {
-                // While a batch is in flight, wait for records only briefly: finish it if there are none by then.
+                // While a batch is in flight, wait for records only briefly: finish it if there are none by then,
+                // or as soon as it is answered.
                 var records = inFlight == null ? consumer.poll(POLL_TIMEOUT) : pollBeside(inFlight);
                 Batch earlier = inFlight; // null if a revocation during the poll committed it
                 Batch next = records.isEmpty() ? null : start(records);
