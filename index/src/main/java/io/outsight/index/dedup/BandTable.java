@@ -33,6 +33,8 @@ final class BandTable {
     /** The members written, by id, oldest first. */
     private final LinkedHashMap<String, Held> written = new LinkedHashMap<>();
     private final LongKeyIndex<Held> byKey = new LongKeyIndex<>();
+    /** What {@link LongKeyIndex#touch} read, kept only so that its reads are made. */
+    private long touched;
 
     /**
      * A member and the hashes of its band keys and text hash, kept so that it is forgotten without hashing again.
@@ -132,6 +134,7 @@ final class BandTable {
     /** {@link #candidates(TextFingerprint)} with the {@linkplain KeyHashes#of hashes} of the fingerprint at hand. */
     List<ClusterMember> candidates(TextFingerprint fingerprint, long[] keys) {
         var matches = new Matches(ClusterRule.sharedBandsRequired(fingerprint));
+        touched = byKey.touch(keys);
         for (int band = 0; band < keys.length - 1; band++) {
             byKey.forEach(keys[band], matches::shares);
         }

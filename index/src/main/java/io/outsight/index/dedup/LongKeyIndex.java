@@ -60,6 +60,21 @@ final class LongKeyIndex<V> {
         }
     }
 
+    /**
+     * Reads the home slot of each key before they are probed one by one: these reads do not wait for each other, so
+     * their cache misses overlap, where each probe waited for its own. Looking up an article's 33 keys in the band
+     * table took a quarter less time for it (JFR of {@code PlacementBenchmark}: 136 samples of 1,206, then 101).
+     * Returns what it read only so that the reads are made.
+     */
+    long touch(long[] keys) {
+        long sum = 0;
+        for (long key : keys) {
+            int slot = home(key);
+            sum += this.keys[slot] + (values[slot] == null ? 0 : 1);
+        }
+        return sum;
+    }
+
     int size() {
         return size;
     }
