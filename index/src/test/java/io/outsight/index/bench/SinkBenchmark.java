@@ -35,10 +35,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,19 +102,16 @@ public final class SinkBenchmark {
             long bytes = 0;
             int copyEvery = Integer.getInteger("bench.copy-every", 33);
             int copies = 0;
-            try (KafkaProducer<String, byte[]> producer = kafka.producer("bench")) {
-                Instant base = Instant.now();
-                for (int n = 0; n < documents; n++) {
-                    EnrichedArticle article = TestArticles.fingerprinted(n, base.plusMillis(n), copyEvery);
-                    copies += TestArticles.isCopy(n, copyEvery) ? 1 : 0;
-                    byte[] json = CODEC.encode(article);
-                    payloads.add(json);
-                    ids.add(article.id());
-                    bytes += json.length;
-                    producer.send(new ProducerRecord<>(topic, article.id(), json));
-                }
-                producer.flush();
+            Instant base = Instant.now();
+            for (int n = 0; n < documents; n++) {
+                EnrichedArticle article = TestArticles.fingerprinted(n, base.plusMillis(n), copyEvery);
+                copies += TestArticles.isCopy(n, copyEvery) ? 1 : 0;
+                byte[] json = CODEC.encode(article);
+                payloads.add(json);
+                ids.add(article.id());
+                bytes += json.length;
             }
+            produce(kafka, topic, ids, payloads);
             System.out.printf(Locale.ROOT, "%d documents (%d syndicated copies), %.0f bytes each on average; bulk %d"
                     + " docs, %d in flight; poll %d; load average %s%n", documents, copies, (double) bytes / documents,
                     settings.maxOperations(), settings.maxConcurrentRequests(), pollSize, loadAverage());
@@ -204,6 +203,45 @@ public final class SinkBenchmark {
             if (stack != null) {
                 stack.close();
             }
+        }
+    }
+
+    /**
+     * Produces the records, and once more those the broker refused. Produced to a topic created a moment before, a
+     * request can be appended before an earlier one that the broker refused while it was still opening the
+     * partition; the earlier one is then refused until it expires, and its records are lost (KAFKA-15591). A run
+     * lost records so (2026-11-27, 06:59) and waited for them until its deadline.
+     */
+    private static void produce(KafkaClients kafka, String topic, List<String> ids, List<byte[]> payloads)
+            throws InterruptedException {
+        var pending = new ArrayList<Integer>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            pending.add(i);
+        }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > 2) {
+                throw new IllegalStateException(pending.size() + " records could not be produced to " + topic);
+            }
+            var sends = new ArrayList<Future<RecordMetadata>>(pending.size());
+            try (KafkaProducer<String, byte[]> producer = kafka.producer("bench")) {
+                for (int i : pending) {
+                    sends.add(producer.send(new ProducerRecord<>(topic, ids.get(i), payloads.get(i))));
+                }
+                producer.flush();
+            }
+            var refused = new ArrayList<Integer>();
+            for (int s = 0; s < sends.size(); s++) {
+                try {
+                    sends.get(s).get();
+                } catch (ExecutionException e) {
+                    refused.add(pending.get(s));
+                }
+            }
+            if (!refused.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%d records refused by the broker; producing them again%n",
+                        refused.size());
+            }
+            pending = refused;
         }
     }
 
@@ -383,7 +421,8 @@ public final class SinkBenchmark {
         try (KafkaProducer<String, byte[]> producer = kafka.producer("bench-dlq")) {
             var loop = new StageLoop("index", kafka.consumer(group, group, pollSize), producer, List.of(topic),
                     handler, Backoff.DEFAULT);
-            Thread thread = Thread.ofPlatform().name("bench-index").start(loop);
+            // A daemon: when the arm fails, the benchmark ends with its error instead of waiting on the loop.
+            Thread thread = Thread.ofPlatform().name("bench-index").daemon().start(loop);
             if (!loop.awaitAssignment(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("no partitions assigned");
             }
