@@ -8,7 +8,9 @@ import io.outsight.core.Topics;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.record.UrlRequest;
+import io.outsight.ingest.intake.UrlSubmitter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -188,14 +190,18 @@ final class RunningPipeline implements AutoCloseable {
         return Objects.requireNonNull(follower, "started");
     }
 
-    private ArticleFollower.Submission submit(List<String> urls, String source) {
+    private ArticleFollower.Submission submit(List<String> urls, String source) throws IOException {
         var producer = Objects.requireNonNull(this.producer, "started");
         Instant start = Instant.now();
-        for (String url : urls) {
-            producer.send(new ProducerRecord<>(Topics.URLS, url,
-                    codec.encode(new UrlRequest(url, source, Instant.now(), 0))));
+        var requests = urls.stream().map(url -> new UrlRequest(url, source, Instant.now(), 0)).toList();
+        try {
+            UrlSubmitter.submit(producer, codec, requests);
+        } catch (ExecutionException e) {
+            throw new IOException("Kafka refused a URL request of the benchmark: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while submitting the benchmark's URLs");
         }
-        producer.flush();
         return new ArticleFollower.Submission(urls.size(), source, start);
     }
 

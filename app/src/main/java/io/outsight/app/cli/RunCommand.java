@@ -8,7 +8,6 @@ import io.outsight.app.pipeline.Endpoints;
 import io.outsight.app.pipeline.Pipeline;
 import io.outsight.app.pipeline.Stage;
 import io.outsight.app.run.StatusWatcher;
-import io.outsight.core.Topics;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.core.json.RecordCodec;
@@ -17,6 +16,7 @@ import io.outsight.core.record.FetchStatus;
 import io.outsight.core.record.UrlRequest;
 import io.outsight.index.client.ElasticsearchClients;
 import io.outsight.index.search.ArticleSearch;
+import io.outsight.ingest.intake.UrlSubmitter;
 import io.outsight.ingest.url.InvalidUrlException;
 import io.outsight.ingest.url.UrlNormalizer;
 import java.io.PrintWriter;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,10 +115,7 @@ final class RunCommand implements Callable<Integer> {
             if (!pipeline.awaitReady(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the stages did not join their Kafka consumer groups within 60 s");
             }
-            for (UrlRequest request : requests) {
-                producer.send(new ProducerRecord<>(Topics.URLS, keyByUrl.get(request.url()), codec.encode(request)));
-            }
-            producer.flush();
+            UrlSubmitter.submit(producer, codec, requests, request -> keyByUrl.get(request.url()));
             progress(err, "submitted " + requests.size() + " URL(s); waiting for them to be fetched, enriched and indexed");
             var search = new ArticleSearch(es, config.get(ConfigKeys.INDEX_ALIAS));
             long deadline = System.nanoTime() + config.get(ConfigKeys.RUN_TIMEOUT).toNanos();
