@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * <p>For each sink round it prints the time Elasticsearch spent indexing and answering the candidate searches of
  * that round's index. {@code -Dbench.without-clustering=true} adds a third arm to each round, the sink without
  * clustering (no look-ups, documents unchanged), to tell the clustering's cost from the rest of the sink's. Each arm
- * also prints the CPU time of this process (the client) and of Elasticsearch while it ran, and how idle the machine
- * was. The medians leave out {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles.
+ * also prints the CPU time of this process (the client), by kind of thread ({@link ThreadCpu}), of Elasticsearch and
+ * of the other processes while it ran, and how idle the machine was. The medians leave out {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles.
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.bench.SinkBenchmark [documents] [rounds]
  * [poll-size] [kafka elasticsearch]}; without addresses it starts a local stack in {@code target/bench-stack} (or
@@ -73,6 +73,8 @@ public final class SinkBenchmark {
      * the stage loop or clustering: a control for where the sink's own arm loses its rate.
      */
     private static final boolean RAW_THROUGH_SINK = Boolean.getBoolean("bench.raw-through-sink");
+    /** The least CPU time of a kind of thread that an arm's report names ({@link ThreadCpu}). */
+    private static final double THREAD_CPU_SHOWN = 0.05;
 
     private SinkBenchmark() {}
 
@@ -266,14 +268,16 @@ public final class SinkBenchmark {
      * stood free (null where the arm did not go through a {@link BulkSink}).
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
-            double elasticsearchCpuSeconds, long requests, @Nullable Duration placeFree) {
+            double elasticsearchCpuSeconds, double otherCpuSeconds, String threads, long requests,
+            @Nullable Duration placeFree) {
         /**
          * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
          * CPU in the same time.
          */
         String cpu() {
-            return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; Elasticsearch %.1f s)",
-                    cpuSeconds, gcSeconds, jitSeconds, elasticsearchCpuSeconds);
+            return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; by thread: %s;"
+                    + " Elasticsearch %.1f s; other processes %.1f s)", cpuSeconds, gcSeconds, jitSeconds, threads,
+                    elasticsearchCpuSeconds, otherCpuSeconds);
         }
 
         /** How long a place for a request stood free ({@link BulkSink#placeFreeTime}), or "not measured". */
@@ -283,10 +287,38 @@ public final class SinkBenchmark {
         }
     }
 
-    /** CPU time of the Elasticsearch processes so far, in seconds, from their node stats. */
+    /**
+     * CPU time of the Elasticsearch processes so far, in seconds: from /proc where they run on this machine, else
+     * from their node stats, which Elasticsearch refreshes about once a second (too seldom for an arm of a few).
+     */
     private static double elasticsearchCpuSeconds(ElasticsearchClient es) throws IOException {
-        return es.nodes().stats(s -> s.metric("process")).nodes().values().stream()
-                .mapToLong(node -> node.process().cpu().totalInMillis()).sum() / 1e3;
+        List<Long> pids = es.nodes().info(i -> i.metric("process")).nodes().values().stream()
+                .map(node -> node.process() == null ? -1L : node.process().id()).toList();
+        double local = 0;
+        for (long pid : pids) {
+            double seconds = ownCpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+            if (Double.isNaN(seconds)) {
+                return es.nodes().stats(s -> s.metric("process")).nodes().values().stream()
+                        .mapToLong(node -> node.process().cpu().totalInMillis()).sum() / 1e3;
+            }
+            local += seconds;
+        }
+        return local;
+    }
+
+    /**
+     * A process's CPU time (user and system) from its /proc stat file, in seconds, or NaN where it is not readable.
+     * The fields after the command name, which may hold spaces, are counted from its closing parenthesis; the times
+     * are in the kernel's clock ticks, 100 a second.
+     */
+    private static double ownCpuSeconds(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Time in collections so far, in seconds, as the collectors report it (pauses and concurrent cycles). */
@@ -312,6 +344,12 @@ public final class SinkBenchmark {
         } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
+    }
+
+    /** The machine's CPU time not idle since {@code before} ({@link #machineJiffies}), in seconds. */
+    private static double busySince(long[] before) {
+        long[] now = machineJiffies();
+        return ((now[1] - before[1]) - (now[0] - before[0])) / 100.0;
     }
 
     /** The share of the machine's CPU time that was idle since {@code before} ({@link #machineJiffies}). */
@@ -343,26 +381,31 @@ public final class SinkBenchmark {
         double gcAtStart = gcSeconds();
         double jitAtStart = jitSeconds();
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         @Nullable Duration placeFree = null; // measured only through the sink
+        String threads;
         try {
             if (RAW_THROUGH_SINK) {
                 placeFree = writeThroughSink(es, alias, documents, settings);
             } else {
                 writeRaw(es, alias, ids, payloads, batch, pool, settings.maxConcurrentRequests());
             }
+            threads = ThreadCpu.now().since(threadsAtStart, THREAD_CPU_SHOWN); // before the pool's threads end
         } finally {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = processCpuSeconds() - cpuAtStart;
         double idle = idleSince(machineAtStart);
+        double busy = busySince(machineAtStart);
         double gc = gcSeconds() - gcAtStart;
         double jit = jitSeconds() - jitAtStart;
         double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
         es.indices().refresh(r -> r.index(alias));
         check(es, alias, ids.size());
         long requests = (ids.size() + batch - 1) / batch;
-        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, requests, placeFree);
+        return new Measured(ids.size() / seconds, cpu, idle, gc, jit, elasticsearch, busy - cpu - elasticsearch,
+                threads, requests, placeFree);
     }
 
     /** The documents in requests of {@code batch}, sent by {@code threads} threads of {@code pool}, each in turn. */
@@ -432,6 +475,7 @@ public final class SinkBenchmark {
             double gcAtStart = gcSeconds();
             double jitAtStart = jitSeconds();
             double elasticsearchAtStart = elasticsearchCpuSeconds(es);
+            ThreadCpu threadsAtStart = ThreadCpu.now();
             long deadline = start + Duration.ofMinutes(10).toNanos();
             while (loop.consumed() < documents) {
                 if (System.nanoTime() > deadline) {
@@ -440,8 +484,10 @@ public final class SinkBenchmark {
                 Thread.sleep(5);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            String threads = ThreadCpu.now().since(threadsAtStart, THREAD_CPU_SHOWN);
             double cpu = processCpuSeconds() - cpuAtStart;
             double idle = idleSince(machineAtStart);
+            double busy = busySince(machineAtStart);
             double gc = gcSeconds() - gcAtStart;
             double jit = jitSeconds() - jitAtStart;
             double elasticsearch = elasticsearchCpuSeconds(es) - elasticsearchAtStart;
@@ -450,8 +496,8 @@ public final class SinkBenchmark {
             handler.close();
             es.indices().refresh(r -> r.index(alias));
             check(es, alias, documents);
-            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch, bulkSink.requestsSent(),
-                    bulkSink.placeFreeTime());
+            return new Measured(documents / seconds, cpu, idle, gc, jit, elasticsearch, busy - cpu - elasticsearch,
+                    threads, bulkSink.requestsSent(), bulkSink.placeFreeTime());
         }
     }
 
