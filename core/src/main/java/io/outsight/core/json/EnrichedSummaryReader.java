@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +35,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EnrichedSummaryReader {
     private static final String TYPE = EnrichedArticle.class.getSimpleName();
-    /** Required fields of an enriched record that are JSON strings and that the summary does not hold. */
-    private static final Set<String> REQUIRED_STRINGS = Set.of("url", "final_url", "canonical_url", "text",
-            "content_hash", "source", "enricher_version");
     /**
-     * Every field an enriched record must have with a value (the id, the strings above and the two instants), in
-     * the order of the record: of several missing, the first is reported.
+     * Every field an enriched record must have with a value, in the order of the record: of several missing, the
+     * first is reported. Besides the id and the two instants, which the summary holds, they are strings that are
+     * checked, not decoded ({@link Fields#read}).
      */
     private static final List<String> REQUIRED = List.of("id", "url", "final_url", "canonical_url", "fetched_at",
             "text", "content_hash", "source", "enriched_at", "enricher_version");
@@ -124,7 +121,7 @@ final class EnrichedSummaryReader {
                 case "fingerprint" -> fingerprint = value == JsonToken.VALUE_NULL ? null : fingerprint(parser);
                 case "relevance" -> relevance(parser);
                 default -> {
-                    if (REQUIRED_STRINGS.contains(name)) {
+                    if (REQUIRED_BITS.containsKey(name)) {
                         string(name, parser); // checked, not decoded: a skipped string costs no allocation
                     } else {
                         parser.skipChildren();

@@ -185,10 +185,6 @@ public final class BulkSink implements AutoCloseable {
             sendRestWhen.release();
         }
 
-        public int size() {
-            return pending.size();
-        }
-
         /** Whether every document added so far has its answer, so that {@link #complete()} waits for none. */
         public boolean answered() {
             while (answeredUpTo < pending.size() && pending.get(answeredUpTo).isDone()) {
