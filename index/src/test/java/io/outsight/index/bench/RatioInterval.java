@@ -1,0 +1,62 @@
+package io.outsight.index.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * How far the sink's ratio to raw bulk can be trusted: a 95 % bootstrap interval over the rounds. The rounds are
+ * resampled in pairs (a round's two arms ran back to back, on the same node in the same state), and each resample's
+ * ratio is taken as the benchmark takes it, the sink's median rate over raw bulk's. A round's ratio varied from about
+ * 0.6 to 1.05 on the two-core machine, mostly because Elasticsearch's own CPU for the same 30,000 documents varied
+ * from arm to arm (5 to 8.5 s); a median of six rounds then says little on its own.
+ *
+ * @param ratio the ratio of the medians over all rounds
+ * @param low the 2.5th percentile of the resampled ratios
+ * @param high the 97.5th percentile
+ */
+record RatioInterval(double ratio, double low, double high) {
+    private static final int RESAMPLES = 10_000;
+
+    /**
+     * The interval of {@code sink}'s median over {@code raw}'s, rounds paired by index. Seeded, so that the same
+     * rates always give the same interval.
+     */
+    static RatioInterval of(List<Double> raw, List<Double> sink) {
+        if (raw.size() != sink.size() || raw.isEmpty()) {
+            throw new IllegalArgumentException("need as many sink rates as raw bulk rates, and some: " + raw.size()
+                    + " and " + sink.size());
+        }
+        int rounds = raw.size();
+        var random = new Random(1);
+        double[] ratios = new double[RESAMPLES];
+        var rawSample = new ArrayList<Double>(rounds);
+        var sinkSample = new ArrayList<Double>(rounds);
+        for (int r = 0; r < RESAMPLES; r++) {
+            rawSample.clear();
+            sinkSample.clear();
+            for (int i = 0; i < rounds; i++) {
+                int round = random.nextInt(rounds);
+                rawSample.add(raw.get(round));
+                sinkSample.add(sink.get(round));
+            }
+            ratios[r] = SinkBenchmark.median(sinkSample) / SinkBenchmark.median(rawSample);
+        }
+        Arrays.sort(ratios);
+        return new RatioInterval(SinkBenchmark.median(sink) / SinkBenchmark.median(raw),
+                ratios[(int) (0.025 * RESAMPLES)], ratios[(int) (0.975 * RESAMPLES) - 1]);
+    }
+
+    /** Whether the whole interval reaches {@code target}: only then does the run show the target met. */
+    boolean reaches(double target) {
+        return low >= target;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%.2f (95 %% bootstrap interval over the rounds %.2f-%.2f)", ratio, low,
+                high);
+    }
+}
