@@ -58,7 +58,9 @@ import org.jspecify.annotations.Nullable;
  * that round's index. {@code -Dbench.without-clustering=true} adds a third arm to each round, the sink without
  * clustering (no look-ups, documents unchanged), to tell the clustering's cost from the rest of the sink's. Each arm
  * also prints the CPU time of this process (the client), by kind of thread ({@link ThreadCpu}), of Elasticsearch and
- * of the other processes while it ran, and how idle the machine was. The medians leave out {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles.
+ * of the other processes while it ran, and how idle the machine was. The medians leave out
+ * {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles; the ratio of the medians comes
+ * with a bootstrap interval over the rounds ({@link RatioInterval}).
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.bench.SinkBenchmark [documents] [rounds]
  * [poll-size] [kafka elasticsearch]}; without addresses it starts a local stack in {@code target/bench-stack} (or
@@ -270,16 +272,17 @@ public final class SinkBenchmark {
 
     /**
      * An arm's documents per second, and what the machine did meanwhile: the CPU time of this process (the client's
-     * share of the two cores, which Elasticsearch needs too) with its collections and compilation, the share of the
-     * machine's time left idle, and Elasticsearch's CPU time; its bulk requests, and how long a place for a request
-     * stood free (null where the arm did not go through a {@link BulkSink}).
+     * share of the two cores, which Elasticsearch needs too) with its collections and compilation, and by kind of
+     * thread ({@code threads}, as {@link ThreadCpu#since} gives it), the share of the machine's time left idle,
+     * Elasticsearch's CPU time and the other processes' (the machine's busy time less the two); its bulk requests,
+     * and how long a place for a request stood free (null where the arm did not go through a {@link BulkSink}).
      */
     private record Measured(double rate, double cpuSeconds, double machineIdle, double gcSeconds, double jitSeconds,
             double elasticsearchCpuSeconds, double otherCpuSeconds, String threads, long requests,
             @Nullable Duration placeFree) {
         /**
-         * Where this process's CPU went besides the work itself (collections and compilation), and Elasticsearch's
-         * CPU in the same time.
+         * Where this process's CPU went (collections, compilation, each kind of thread), and Elasticsearch's and the
+         * other processes' CPU in the same time.
          */
         String cpu() {
             return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; by thread: %s;"
@@ -395,6 +398,7 @@ public final class SinkBenchmark {
         double elasticsearchAtStart = elasticsearchCpuSeconds(es);
         ThreadCpu threadsAtStart = ThreadCpu.now();
         @Nullable Duration placeFree = null; // measured only through the sink
+        double seconds;
         String threads;
         try {
             if (RAW_THROUGH_SINK) {
@@ -402,11 +406,11 @@ public final class SinkBenchmark {
             } else {
                 writeRaw(es, alias, ids, payloads, batch, pool, settings.maxConcurrentRequests());
             }
+            seconds = (System.nanoTime() - start) / 1e9;
             threads = ThreadCpu.now().since(threadsAtStart, THREAD_CPU_SHOWN); // before the pool's threads end
         } finally {
             pool.shutdown();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = processCpuSeconds() - cpuAtStart;
         double idle = idleSince(machineAtStart);
         double busy = busySince(machineAtStart);
