@@ -16,9 +16,12 @@ import java.util.Random;
  * @param ratio the ratio of the medians over all rounds
  * @param low the 2.5th percentile of the resampled ratios
  * @param high the 97.5th percentile
+ * @param rounds how many rounds it was drawn from
  */
-record RatioInterval(double ratio, double low, double high) {
+record RatioInterval(double ratio, double low, double high, int rounds) {
     private static final int RESAMPLES = 10_000;
+    /** Fewer rounds than this give an interval too narrow to trust (one round gives a single point). */
+    static final int ROUNDS_FOR_A_VERDICT = 6;
 
     /**
      * The interval of {@code sink}'s median over {@code raw}'s, rounds paired by index. Seeded, so that the same
@@ -46,12 +49,23 @@ record RatioInterval(double ratio, double low, double high) {
         }
         Arrays.sort(ratios);
         return new RatioInterval(SinkBenchmark.median(sink) / SinkBenchmark.median(raw),
-                ratios[(int) (0.025 * RESAMPLES)], ratios[(int) (0.975 * RESAMPLES) - 1]);
+                ratios[(int) (0.025 * RESAMPLES)], ratios[(int) (0.975 * RESAMPLES) - 1], rounds);
     }
 
     /** Whether the whole interval reaches {@code target}: only then does the run show the target met. */
     boolean reaches(double target) {
-        return low >= target;
+        return rounds >= ROUNDS_FOR_A_VERDICT && low >= target;
+    }
+
+    /** What the run says of {@code target}: shown, missed, neither, or too few rounds to tell. */
+    String verdict(double target) {
+        if (rounds < ROUNDS_FOR_A_VERDICT) {
+            return "too few rounds to tell (" + rounds + ", at least " + ROUNDS_FOR_A_VERDICT + " needed)";
+        }
+        if (reaches(target)) {
+            return "shown (the whole interval reaches it)";
+        }
+        return high < target ? "missed (the whole interval is below it)" : "not shown either way";
     }
 
     @Override

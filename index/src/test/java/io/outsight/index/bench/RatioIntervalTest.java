@@ -13,11 +13,22 @@ import org.junit.jupiter.api.Test;
 class RatioIntervalTest {
     @Test
     void roundsThatAllAgreeGiveAnIntervalOfTheirRatioAlone() {
-        var interval = RatioInterval.of(List.of(8000.0, 6000.0, 7000.0), List.of(6400.0, 4800.0, 5600.0));
+        var raw = List.of(8000.0, 6000.0, 7000.0, 8000.0, 6000.0, 7000.0);
+        var interval = RatioInterval.of(raw, raw.stream().map(rate -> rate * 0.8).toList());
         assertEquals(0.8, interval.ratio(), 1e-9);
         assertEquals(0.8, interval.low(), 1e-9);
         assertEquals(0.8, interval.high(), 1e-9);
         assertTrue(interval.reaches(0.8));
+        assertEquals("shown (the whole interval reaches it)", interval.verdict(0.8));
+        assertEquals("missed (the whole interval is below it)", interval.verdict(0.85));
+    }
+
+    @Test
+    void tooFewRoundsGiveNoVerdict() {
+        var interval = RatioInterval.of(List.of(8000.0), List.of(7000.0));
+        assertEquals(interval.low(), interval.high()); // one round: a point, not an interval
+        assertFalse(interval.reaches(0.8));
+        assertTrue(interval.verdict(0.8).startsWith("too few rounds to tell"), interval.verdict(0.8));
     }
 
     @Test
@@ -34,6 +45,7 @@ class RatioIntervalTest {
         // The rates were drawn around a ratio of 0.8: many rounds must not show it reached, nor missed by far.
         assertFalse(manyInterval.reaches(0.85), manyInterval.toString());
         assertTrue(manyInterval.high() > 0.78, manyInterval.toString());
+        assertEquals("not shown either way", manyInterval.verdict(0.8), manyInterval.toString());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.outsight.index.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,8 +36,8 @@ final class ThreadCpu {
                     String name = Files.readString(task.resolve("comm")).strip();
                     long onCpu = Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
                     nanos.merge(kind(name), onCpu, Long::sum);
-                } catch (NoSuchFileException ended) {
-                    // the thread ended while listed
+                } catch (IOException ended) {
+                    // the thread ended while listed (its files are gone, or no longer readable): it is left out
                 }
             }
         } catch (IOException | RuntimeException unreadable) {
@@ -47,6 +46,7 @@ final class ThreadCpu {
         return new ThreadCpu(nanos);
     }
 
+    /** The kind of a thread: its name without the number that tells it from others of its kind. */
     static String kind(String threadName) {
         String kind = NUMBER.matcher(threadName).replaceFirst("");
         return kind.isEmpty() ? threadName : kind;
