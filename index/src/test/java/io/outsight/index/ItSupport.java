@@ -7,6 +7,7 @@ import io.outsight.core.json.RecordCodec;
 import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.record.DeadLetter;
 import io.outsight.index.client.ElasticsearchClients;
+import io.outsight.stack.PartitionReadiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +34,11 @@ public final class ItSupport {
         return ElasticsearchClients.create(url, Config.defaults());
     }
 
-    /**
-     * Creates a topic and waits until every partition has a leader: producing to a topic the broker is still
-     * setting up can fail with NOT_LEADER_OR_FOLLOWER and then OUT_OF_ORDER_SEQUENCE_NUMBER until delivery times out.
-     */
+    /** Creates a topic and waits until every partition takes writes ({@link PartitionReadiness} says why). */
     public static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
         try (Admin admin = admin(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            await(Duration.ofSeconds(30), "leaders for every partition of " + topic, () -> {
-                try {
-                    var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                    return description.partitions().size() == partitions
-                            && description.partitions().stream().allMatch(p -> p.leader() != null);
-                } catch (InterruptedException | ExecutionException e) {
-                    return false;
-                }
-            });
+            PartitionReadiness.await(admin, List.of(topic), System.nanoTime() + Duration.ofSeconds(30).toNanos());
         }
     }
 

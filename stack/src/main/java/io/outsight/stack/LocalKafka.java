@@ -17,14 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -204,8 +202,8 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * Creates every topic of {@link Topics#ALL} with {@code partitions} partitions and one replica, with
-     * {@code cleanup.policy=compact} for {@link Topics#COMPACTED}, and waits until every partition has a leader.
-     * Idempotent: topics that exist already are left as they are.
+     * {@code cleanup.policy=compact} for {@link Topics#COMPACTED}, and waits until every partition takes writes
+     * ({@link PartitionReadiness}). Idempotent: topics that exist already are left as they are.
      */
     public static void createTopics(String bootstrapServers, int partitions, Duration timeout) {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -230,13 +228,13 @@ public final class LocalKafka implements AutoCloseable {
                     }
                 }
             }
-            awaitLeaders(admin, deadline);
+            PartitionReadiness.await(admin, Topics.ALL, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while creating the topics on " + bootstrapServers, e);
         } catch (TimeoutException e) {
             throw new StackException("Creating the topics on " + bootstrapServers + " took more than "
-                    + timeout.toSeconds() + " s", e);
+                    + timeout.toSeconds() + " s: " + e.getMessage(), e);
         }
     }
 
@@ -331,28 +329,6 @@ public final class LocalKafka implements AutoCloseable {
     private StackException failure(String what) {
         return new StackException(what + "\n" + LogTail.describe("Server log", logFile(), LOG_LINES, serverLogMark)
                 + "\n" + LogTail.describe("Console output", logsDir.resolve("stdout.log"), 15, consoleLogMark));
-    }
-
-    private static void awaitLeaders(Admin admin, long deadline)
-            throws InterruptedException, TimeoutException {
-        while (true) {
-            try {
-                Map<String, TopicDescription> topics = admin.describeTopics(Set.copyOf(Topics.ALL)).allTopicNames()
-                        .get(remaining(deadline), TimeUnit.MILLISECONDS);
-                boolean led = topics.values().stream()
-                        .flatMap(t -> t.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (led) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                // metadata not propagated yet (UnknownTopicOrPartition): ask again
-            }
-            if (remaining(deadline) <= 1) {
-                throw new TimeoutException("partitions without a leader");
-            }
-            pause();
-        }
     }
 
     private static Map<String, Object> adminConfig(String bootstrapServers, Duration timeout) {
