@@ -126,6 +126,7 @@ public final class SinkBenchmark {
                     collectors(), loadAverage());
             var rawRates = new ArrayList<Double>();
             var sinkRates = new ArrayList<Double>();
+            var budgets = new ArrayList<CpuBudget>();
             var plainRates = new ArrayList<Double>();
             boolean plainArm = Boolean.getBoolean("bench.without-clustering");
             // Rounds run first and left out of the medians: the JIT compiles the sink's code, larger than raw bulk's,
@@ -186,18 +187,20 @@ public final class SinkBenchmark {
                             plainRun.placeFreeTime(), serverTime(es, plainAlias));
                     delete(es, plainAlias);
                 }
+                var budget = new CpuBudget(rawRun.share(), sinkRun.share());
                 if (round > 0) {
                     rawRates.add(raw);
                     sinkRates.add(sink);
+                    budgets.add(budget);
                 }
                 System.out.printf(Locale.ROOT, "%s: raw bulk %.0f docs/s, sink %.0f docs/s, ratio %.2f;"
                         + " %d marked duplicate_of; %s first; bulk requests: raw bulk %d, sink %d; this process's"
                         + " CPU in raw bulk %s, in the sink %s; machine idle in raw bulk %.0f %%, in the sink %.0f %%;"
                         + " load average after raw %s, after sink %s; a place for a request free in raw bulk %s, in"
-                        + " the sink %s (of %.2f s)%n", label, raw, sink, sink / raw, duplicates,
+                        + " the sink %s (of %.2f s); %s%n", label, raw, sink, sink / raw, duplicates,
                         sinkFirst ? "sink" : "raw bulk", rawRun.requests(), sinkRun.requests(), rawRun.cpu(),
                         sinkRun.cpu(), 100 * rawRun.machineIdle(), 100 * sinkRun.machineIdle(), rawLoad, sinkLoad,
-                        rawRun.placeFreeTime(), sinkRun.placeFreeTime(), documents / sink);
+                        rawRun.placeFreeTime(), sinkRun.placeFreeTime(), documents / sink, budget);
             }
             double raw = median(rawRates);
             double sink = median(sinkRates);
@@ -205,6 +208,7 @@ public final class SinkBenchmark {
             System.out.printf(Locale.ROOT, "median of the %d rounds after %d warm-up: raw bulk %.0f docs/s, sink %.0f"
                     + " docs/s, ratio %s%n", rounds, warmUpRounds, raw, sink, interval);
             System.out.printf(Locale.ROOT, "target %.2f of raw bulk: %s%n", TARGET, interval.verdict(TARGET));
+            System.out.println(CpuBudget.summary(budgets));
             if (plainArm) {
                 double plain = median(plainRates);
                 System.out.printf(Locale.ROOT, "median of the same rounds: sink without clustering %.0f docs/s, ratio"
@@ -288,6 +292,11 @@ public final class SinkBenchmark {
             return String.format(Locale.ROOT, "%.1f s (collections %.2f s, compilation %.2f s; by thread: %s;"
                     + " Elasticsearch %.1f s; other processes %.1f s)", cpuSeconds, gcSeconds, jitSeconds, threads,
                     elasticsearchCpuSeconds, otherCpuSeconds);
+        }
+
+        /** The CPU of this process, of Elasticsearch and of the others during the arm. */
+        CpuBudget.Share share() {
+            return new CpuBudget.Share(cpuSeconds, elasticsearchCpuSeconds, otherCpuSeconds);
         }
 
         /** How long a place for a request stood free ({@link BulkSink#placeFreeTime}), or "not measured". */
