@@ -32,7 +32,7 @@ public final class PartitionReadiness {
      * Returns once every partition of {@code topics} has a leader that answers for it, asking again until the deadline.
      *
      * @param deadline a {@link System#nanoTime()} instant
-     * @throws TimeoutException if some partition was still not ready at the deadline; the message names what was missing
+     * @throws TimeoutException if some partition was still not ready at the deadline; the message says what it lacked
      */
     public static void await(Admin admin, Collection<String> topics, long deadline)
             throws InterruptedException, TimeoutException {
