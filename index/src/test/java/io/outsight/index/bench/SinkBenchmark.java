@@ -225,7 +225,9 @@ public final class SinkBenchmark {
      * Produces the records, and once more those the broker refused. Produced to a topic created a moment before, a
      * request can be appended before an earlier one that the broker refused while it was still opening the
      * partition; the earlier one is then refused until it expires, and its records are lost (KAFKA-15591). A run
-     * lost records so (2026-11-27, 06:59) and waited for them until its deadline.
+     * lost records so (2026-11-27, 06:59) and waited for them until its deadline. The topic's creation now waits until
+     * every partition takes writes ({@link ItSupport#createTopic}); each send is still checked, so that a record lost
+     * any other way is produced again rather than awaited for ten minutes.
      */
     private static void produce(KafkaClients kafka, String topic, List<String> ids, List<byte[]> payloads)
             throws InterruptedException {
