@@ -24,6 +24,7 @@ import io.outsight.index.status.FetchStatusIndex;
 import io.outsight.ingest.stream.IngestHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,10 +49,14 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
-    /** Distinguishes this process's consumers and transactional ids from other instances of the same stage. */
-    private static final String INSTANCE = hostName() + "-" + ProcessHandle.current().pid();
+    private static final String HOST = hostName();
+    private static final String USER = System.getProperty("user.name", "unknown");
+    /** Distinguishes this process's consumers from other instances of the same stage. */
+    private static final String INSTANCE = HOST + "-" + ProcessHandle.current().pid();
     /** The consumer group that indexes fetch statuses for the crawl-status view. */
     static final String STATUS_GROUP = "outsight-index-status";
+    /** The folder of the transactional id slots in the temporary folder, unless configured. */
+    static final String DEFAULT_SLOT_DIR = "outsight-transactional-ids";
 
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
@@ -60,11 +65,20 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, String> groups;
     /** What the stages' handlers own (connection pools), closed after the loops stopped. */
     private final List<AutoCloseable> closeables;
+    /** The transactional id of each transactional loop, by the loop's stage name. */
+    private final Map<String, String> transactionalIds;
     private final List<Thread> threads = new ArrayList<>();
 
     private Pipeline(KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es, List<StageLoop> loops,
             List<AutoCloseable> closeables, Map<String, String> groups) {
         this.closeables = List.copyOf(closeables);
+        var ids = new LinkedHashMap<String, String>();
+        for (AutoCloseable closeable : closeables) {
+            if (closeable instanceof TransactionalId(String stage, String id, var slot)) {
+                ids.put(stage, id);
+            }
+        }
+        this.transactionalIds = Collections.unmodifiableMap(ids);
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.producer = producer;
         this.es = es;
@@ -130,14 +144,56 @@ public final class Pipeline implements AutoCloseable {
                 // harmless instead.
                 case INGEST -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
                         instance, config.get(ConfigKeys.INGEST_BATCH_SIZE)), kafka.transactionalProducer(instance,
-                        instance), List.of(Topics.URLS),
+                        transactionalId(config, stage, closeables)), List.of(Topics.URLS),
                         counted(closedLater(closeables, IngestHandler.create(config, codec)), meters, codec),
                         Backoff.DEFAULT));
                 case ENRICH -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
-                        instance, 200), kafka.transactionalProducer(instance, instance), List.of(Topics.ARTICLES_RAW),
+                        instance, 200), kafka.transactionalProducer(instance, transactionalId(config, stage,
+                        closeables)), List.of(Topics.ARTICLES_RAW),
                         new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec), Backoff.DEFAULT));
                 case INDEX -> loops.addAll(indexLoops(config, kafka, Objects.requireNonNull(es, "es"), producer,
                         codec, closeables));
+            }
+        }
+    }
+
+    /**
+     * The stage's transactional id on this host: a {@link TransactionalIdSlot} held until the pipeline is closed (after
+     * its loops, and so its producers), which the next worker of the stage here takes again once this one is gone.
+     * Where no slot can be had (a read-only file system), an id of this process's own, as every worker had before
+     * the slots: it works the same, but a restarted worker does not end a transaction it left open.
+     */
+    private static String transactionalId(Config config, Stage stage, List<AutoCloseable> closeables) {
+        // The user's own folder by default: one user's folder is not writable by another, and the user in the
+        // prefix keeps two users' workers of a host from ever sharing an id.
+        Path dir = config.find(ConfigKeys.WORKER_TRANSACTIONAL_ID_DIR)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_SLOT_DIR + "-" + USER));
+        try {
+            var slot = TransactionalIdSlot.claim(dir, transactionalIdPrefix(stage));
+            closeables.add(new TransactionalId(stage.cliName(), slot.transactionalId(), slot));
+            return slot.transactionalId();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            String own = stage.groupId() + "-" + INSTANCE;
+            log.warn("no transactional id slot for {} ({}): using {}, which a restarted worker does not take again,"
+                    + " so a transaction it leaves open holds read_committed readers back until it times out",
+                    stage.cliName(), e.getMessage(), own);
+            closeables.add(new TransactionalId(stage.cliName(), own, null));
+            return own;
+        }
+    }
+
+    /** What the stage's transactional ids on this host start with; slot N's id is this, a dash and N. */
+    public static String transactionalIdPrefix(Stage stage) {
+        return stage.groupId() + "-" + HOST + "-" + USER;
+    }
+
+    /** A stage's transactional id and the slot it holds, if any, released with the pipeline's other resources. */
+    private record TransactionalId(String stage, String id, @Nullable TransactionalIdSlot slot)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (slot != null) {
+                slot.close();
             }
         }
     }
@@ -224,6 +280,14 @@ public final class Pipeline implements AutoCloseable {
 
     public List<StageLoop> loops() {
         return List.copyOf(loops);
+    }
+
+    /**
+     * The transactional id of each transactional loop (ingest, enrich), by the loop's stage name: the same for the
+     * next pipeline of the stage on this host once this one is closed or its process gone.
+     */
+    public Map<String, String> transactionalIds() {
+        return transactionalIds;
     }
 
     /** The consumer group of each running loop, by the loop's stage name (index also runs index-status). */

@@ -153,6 +153,11 @@ public final class ConfigKeys {
     public static final ConfigKey<String> WORKER_METRICS_HOST = ConfigKey.string("worker.metrics-host", "127.0.0.1",
             "Address the worker's metrics server listens on; 0.0.0.0 for every interface (containers)");
 
+    public static final ConfigKey<Path> WORKER_TRANSACTIONAL_ID_DIR = ConfigKey.path("worker.transactional-id-dir",
+            null, "Folder of the lock files that give each ingest and enrich worker of a host its Kafka transactional"
+            + " id, taken again by the next worker once it is gone; unset: outsight-transactional-ids-<user> in"
+            + " the temporary folder");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             ELASTICSEARCH_URL,
@@ -200,5 +205,6 @@ public final class ConfigKeys {
             API_MAX_URLS,
             API_MAX_BODY_SIZE,
             WORKER_METRICS_PORT,
-            WORKER_METRICS_HOST);
+            WORKER_METRICS_HOST,
+            WORKER_TRANSACTIONAL_ID_DIR);
 }

@@ -1,0 +1,154 @@
+package io.outsight.app.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A transactional id that a transactional stage of this host holds while it runs and that the next one to start
+ * takes again: the lowest slot number whose lock file no running process holds. A worker killed with a transaction
+ * open leaves it to its successor's id, and Kafka's {@code initTransactions} under that id aborts the transaction at
+ * once; under an id of its own (one with the process id, as before) the successor left read_committed readers of
+ * those partitions held back until the transaction timed out. Two running workers never share a slot, so neither
+ * fences the other. The operating system releases a process's file locks when it ends, however it ends.
+ *
+ * <p>The lock file holds the process id of its holder, for whoever wonders which worker has which id.
+ */
+public final class TransactionalIdSlot implements AutoCloseable {
+    /** More slots than workers of one stage on one host, so that failing to claim one means something is wrong. */
+    static final int MAX_SLOTS = 1024;
+    /**
+     * The lock files this process holds. A slot it holds is skipped without opening its file: closing any channel of a
+     * locked file may release the process's lock on it (POSIX record locks belong to the process, see
+     * {@link FileLock}), which would leave the slot open to a second holder.
+     */
+    private static final Set<Path> HELD = new HashSet<>();
+
+    private final String transactionalId;
+    private final int number;
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private TransactionalIdSlot(String transactionalId, int number, Path file, FileChannel channel, FileLock lock) {
+        this.transactionalId = transactionalId;
+        this.number = number;
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Claims the lowest free slot of {@code prefix} in {@code dir}: the transactional id is {@code prefix-N}.
+     *
+     * @param prefix what tells the stage and the host apart ({@code outsight-enrich-myhost})
+     * @throws IllegalStateException when every slot is taken or none can be locked (the folder not writable)
+     */
+    public static TransactionalIdSlot claim(Path dir, String prefix) {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(prefix, "prefix");
+        Path folder;
+        try {
+            folder = Files.createDirectories(dir).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of transactional id slots " + dir, e);
+        }
+        synchronized (HELD) {
+            return claimIn(folder, prefix);
+        }
+    }
+
+    private static TransactionalIdSlot claimIn(Path dir, String prefix) {
+        IOException lastFailure = null;
+        for (int n = 0; n < MAX_SLOTS; n++) {
+            Path file = dir.resolve(prefix + "-" + n + ".lock");
+            if (HELD.contains(file)) {
+                continue;
+            }
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    writeHolder(channel);
+                    HELD.add(file);
+                    return new TransactionalIdSlot(prefix + "-" + n, n, file, channel, lock);
+                }
+            } catch (OverlappingFileLockException e) {
+                // Locked through another channel of this process, which HELD should have told: taken all the same.
+            } catch (IOException e) {
+                // Another user's file this one may not write: that user's slot.
+                lastFailure = e;
+            }
+            closeQuietly(channel);
+        }
+        var failure = new IllegalStateException("no free transactional id slot for " + prefix + " in " + dir
+                + " (" + MAX_SLOTS + " taken or not writable)");
+        if (lastFailure != null) {
+            failure.initCause(lastFailure);
+        }
+        throw failure;
+    }
+
+    /** The process id of the holder, replacing whatever an earlier holder wrote. */
+    private static void writeHolder(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Not locked by us: nothing held to release.
+        }
+    }
+
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** The lock file, which holds the holder's process id. */
+    public Path file() {
+        return file;
+    }
+
+    /** Frees the slot for the next worker (the file stays: deleting it could race a claim of it). */
+    @Override
+    public void close() {
+        synchronized (HELD) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // The channel closes below, which releases the lock all the same.
+            }
+            closeQuietly(channel);
+            HELD.remove(file);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return transactionalId + " (" + file + ")";
+    }
+}
