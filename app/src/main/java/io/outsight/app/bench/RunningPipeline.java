@@ -24,8 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -212,14 +210,11 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     private void awaitWorkers() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                endpoints.kafkaBootstrapServers()))) {
-            for (var worker : workers) {
-                // Loading the NLP models and joining the group takes 10-60 s on two busy cores.
-                if (!worker.awaitAssigned(admin, Duration.ofMinutes(3))) {
-                    throw new IllegalStateException(worker + " did not join its consumer group within 3 minutes"
-                            + (worker.isAlive() ? "" : " (it ended)") + "; its log ends with:\n" + worker.logTail(20));
-                }
+        for (var worker : workers) {
+            // Loading the NLP models and joining the group takes 10-60 s on two busy cores.
+            if (!worker.awaitAssigned(Duration.ofMinutes(3))) {
+                throw new IllegalStateException(worker + " did not join its consumer group within 3 minutes"
+                        + (worker.isAlive() ? "" : " (it ended)") + "; its log ends with:\n" + worker.logTail(20));
             }
         }
         progress.accept("pipeline: workers ready (pids " + workers.stream().map(w -> w.name() + " "

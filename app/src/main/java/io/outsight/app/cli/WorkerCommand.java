@@ -5,8 +5,10 @@ import io.outsight.app.pipeline.Connection;
 import io.outsight.app.pipeline.Pipeline;
 import io.outsight.app.pipeline.Stage;
 import io.outsight.app.process.HeapWatch;
+import io.outsight.app.process.WorkerProcess;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,9 +81,22 @@ final class WorkerCommand implements Callable<Integer> {
                 metricsAt = "; metrics at http://" + host + ":" + metrics.serve(host, port) + "/metrics";
             }
             String names = EnumSet.copyOf(stages).stream().map(Stage::cliName).collect(Collectors.joining("+"));
-            spec.commandLine().getErr().println("outsight: " + names + " worker running on "
-                    + connection.description() + metricsAt + "; stop with Ctrl-C");
-            spec.commandLine().getErr().flush();
+            var err = spec.commandLine().getErr();
+            err.println("outsight: " + names + " worker running on " + connection.description() + " as "
+                    + String.join(", ", pipeline.instanceIds().values()) + metricsAt + "; stop with Ctrl-C");
+            err.flush();
+            // Said once every stage's consumer has partitions (what WorkerProcess.awaitAssigned waits for); a worker
+            // beyond the partitions' count waits for a share, and never says it.
+            Thread.ofPlatform().daemon().name("outsight-worker-ready").start(() -> {
+                try {
+                    if (pipeline.awaitReady(Duration.ofDays(365))) {
+                        err.println("outsight: " + names + " " + WorkerProcess.READY);
+                        err.flush();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             pipeline.join();
         }
         return ExitCodes.OK;

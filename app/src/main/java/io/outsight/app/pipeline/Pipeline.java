@@ -55,8 +55,8 @@ public final class Pipeline implements AutoCloseable {
     private static final String INSTANCE = HOST + "-" + ProcessHandle.current().pid();
     /** The consumer group that indexes fetch statuses for the crawl-status view. */
     static final String STATUS_GROUP = "outsight-index-status";
-    /** The folder of the transactional id slots in the temporary folder, unless configured. */
-    static final String DEFAULT_SLOT_DIR = "outsight-transactional-ids";
+    /** The folder of the instance slots in the temporary folder (and a dash and the user), unless configured. */
+    static final String DEFAULT_SLOT_DIR = "outsight-instances";
 
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
@@ -65,8 +65,8 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, String> groups;
     /** What the stages' handlers own (connection pools), closed after the loops stopped. */
     private final List<AutoCloseable> closeables;
-    /** The transactional id of each transactional loop, by the loop's stage name. */
-    private final Map<String, String> transactionalIds;
+    /** The instance id of each loop, by the loop's stage name. */
+    private final Map<String, String> instanceIds;
     private final List<Thread> threads = new ArrayList<>();
 
     private Pipeline(KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es, List<StageLoop> loops,
@@ -74,11 +74,11 @@ public final class Pipeline implements AutoCloseable {
         this.closeables = List.copyOf(closeables);
         var ids = new LinkedHashMap<String, String>();
         for (AutoCloseable closeable : closeables) {
-            if (closeable instanceof TransactionalId(String stage, String id, var slot)) {
-                ids.put(stage, id);
+            if (closeable instanceof InstanceId(String loop, String id, var slot)) {
+                ids.put(loop, id);
             }
         }
-        this.transactionalIds = Collections.unmodifiableMap(ids);
+        this.instanceIds = Collections.unmodifiableMap(ids);
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.producer = producer;
         this.es = es;
@@ -97,7 +97,8 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(Config config, Endpoints endpoints, Set<Stage> stages, @Nullable StageMeters meters) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(endpoints, "endpoints");
-        var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
+        var kafka = new KafkaClients(endpoints.kafkaBootstrapServers())
+                .withSessionTimeout(config.get(ConfigKeys.KAFKA_CONSUMER_SESSION_TIMEOUT));
         var codec = new RecordCodec();
         var producer = kafka.producer("outsight-" + String.join("-", stages.stream().map(Stage::cliName).toList()));
         ElasticsearchClient es = null;
@@ -137,20 +138,28 @@ public final class Pipeline implements AutoCloseable {
             RecordCodec codec, KafkaProducer<String, byte[]> producer, @Nullable ElasticsearchClient es,
             List<StageLoop> loops, List<AutoCloseable> closeables) {
         for (Stage stage : EnumSet.copyOf(stages)) {
-            String instance = stage.groupId() + "-" + INSTANCE;
+            String client = stage.groupId() + "-" + INSTANCE;
             switch (stage) {
                 // Ingest and enrich only produce to Kafka: their outputs and offsets commit in one transaction
                 // (exactly once). The index stage writes to Elasticsearch, where external versions make replays
                 // harmless instead.
-                case INGEST -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
-                        instance, config.get(ConfigKeys.INGEST_BATCH_SIZE)), kafka.transactionalProducer(instance,
-                        transactionalId(config, stage, closeables)), List.of(Topics.URLS),
-                        counted(closedLater(closeables, IngestHandler.create(config, codec)), meters, codec),
-                        Backoff.DEFAULT));
-                case ENRICH -> loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(),
-                        instance, 200), kafka.transactionalProducer(instance, transactionalId(config, stage,
-                        closeables)), List.of(Topics.ARTICLES_RAW),
-                        new EnrichHandler(new Enricher(tagger(config), Clock.systemUTC()), codec), Backoff.DEFAULT));
+                case INGEST -> {
+                    var id = instanceId(config, stage.groupId(), stage.cliName(), closeables);
+                    loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(), client,
+                            id.staticMember(), config.get(ConfigKeys.INGEST_BATCH_SIZE)),
+                            kafka.transactionalProducer(client, id.id()), List.of(Topics.URLS),
+                            counted(closedLater(closeables, IngestHandler.create(config, codec)), meters, codec),
+                            Backoff.DEFAULT));
+                }
+                case ENRICH -> {
+                    var id = instanceId(config, stage.groupId(), stage.cliName(), closeables);
+                    // The producer first: starting it ends a transaction a killed predecessor left open, before
+                    // the seconds the taxonomy takes to load.
+                    loops.add(StageLoop.transactional(stage.cliName(), kafka.consumer(stage.groupId(), client,
+                            id.staticMember(), 200), kafka.transactionalProducer(client, id.id()),
+                            List.of(Topics.ARTICLES_RAW), new EnrichHandler(new Enricher(tagger(config),
+                            Clock.systemUTC()), codec), Backoff.DEFAULT));
+                }
                 case INDEX -> loops.addAll(indexLoops(config, kafka, Objects.requireNonNull(es, "es"), producer,
                         codec, closeables));
             }
@@ -158,38 +167,43 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The stage's transactional id on this host: a {@link TransactionalIdSlot} held until the pipeline is closed (after
-     * its loops, and so its producers), which the next worker of the stage here takes again once this one is gone.
-     * Where no slot can be had (a read-only file system), an id of this process's own, as every worker had before
-     * the slots: it works the same, but a restarted worker does not end a transaction it left open.
+     * A loop's instance id on this host: an {@link InstanceSlot} held until the pipeline is closed (after its loops,
+     * and so their clients), which the next worker of the stage here takes again once this one is gone. Where no slot
+     * can be had (a read-only file system), an id of this process's own, as every worker had before the slots, and
+     * a consumer that is not a static member: it works the same, but a successor neither ends a transaction it left
+     * open nor takes over its partitions before its session times out.
      */
-    private static String transactionalId(Config config, Stage stage, List<AutoCloseable> closeables) {
+    private static InstanceId instanceId(Config config, String group, String loop, List<AutoCloseable> closeables) {
         // The user's own folder by default: one user's folder is not writable by another, and the user in the
         // prefix keeps two users' workers of a host from ever sharing an id.
-        Path dir = config.find(ConfigKeys.WORKER_TRANSACTIONAL_ID_DIR)
+        Path dir = config.find(ConfigKeys.WORKER_INSTANCE_DIR)
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_SLOT_DIR + "-" + USER));
+        InstanceId id;
         try {
-            var slot = TransactionalIdSlot.claim(dir, transactionalIdPrefix(stage));
-            closeables.add(new TransactionalId(stage.cliName(), slot.transactionalId(), slot));
-            return slot.transactionalId();
+            var slot = InstanceSlot.claim(dir, instanceIdPrefix(group));
+            id = new InstanceId(loop, slot.id(), slot);
         } catch (UncheckedIOException | IllegalStateException e) {
-            String own = stage.groupId() + "-" + INSTANCE;
-            log.warn("no transactional id slot for {} ({}): using {}, which a restarted worker does not take again,"
-                    + " so a transaction it leaves open holds read_committed readers back until it times out",
-                    stage.cliName(), e.getMessage(), own);
-            closeables.add(new TransactionalId(stage.cliName(), own, null));
-            return own;
+            id = new InstanceId(loop, group + "-" + INSTANCE, null);
+            log.warn("no instance slot for {} ({}): using {}, which a restarted worker does not take again, so a"
+                    + " transaction it leaves open holds read_committed readers back until it times out, and its"
+                    + " partitions wait for its session to time out", loop, e.getMessage(), id.id());
         }
+        closeables.add(id);
+        return id;
     }
 
-    /** What the stage's transactional ids on this host start with; slot N's id is this, a dash and N. */
-    public static String transactionalIdPrefix(Stage stage) {
-        return stage.groupId() + "-" + HOST + "-" + USER;
+    /** What the instance ids of a consumer group's workers on this host start with; slot N's is this, a dash and N. */
+    public static String instanceIdPrefix(String consumerGroup) {
+        return consumerGroup + "-" + HOST + "-" + USER;
     }
 
-    /** A stage's transactional id and the slot it holds, if any, released with the pipeline's other resources. */
-    private record TransactionalId(String stage, String id, @Nullable TransactionalIdSlot slot)
-            implements AutoCloseable {
+    /** A loop's instance id and the slot it holds, if any, released with the pipeline's other resources. */
+    private record InstanceId(String loop, String id, @Nullable InstanceSlot slot) implements AutoCloseable {
+        /** The consumer's {@code group.instance.id}: only a slot's id is taken again by a successor. */
+        @Nullable String staticMember() {
+            return slot == null ? null : id;
+        }
+
         @Override
         public void close() {
             if (slot != null) {
@@ -230,11 +244,15 @@ public final class Pipeline implements AutoCloseable {
         var articles = closedLater(closeables, new IndexHandler(new BulkSink(es, alias, true, settings), codec));
         var statuses = closedLater(closeables, new FetchStatusHandler(es, statusIndex, settings, codec));
         String group = Stage.INDEX.groupId();
+        var articlesId = instanceId(config, group, Stage.INDEX.cliName(), closeables);
+        var statusesId = instanceId(config, STATUS_GROUP, FetchStatusHandler.STAGE, closeables);
         return List.of(
-                new StageLoop(Stage.INDEX.cliName(), kafka.batchingConsumer(group, group + "-" + INSTANCE, batchSize), producer,
-                        List.of(Topics.ARTICLES_ENRICHED), articles, Backoff.DEFAULT),
-                new StageLoop(FetchStatusHandler.STAGE, kafka.batchingConsumer(STATUS_GROUP, STATUS_GROUP + "-" + INSTANCE,
-                        batchSize), producer, List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
+                new StageLoop(Stage.INDEX.cliName(), kafka.batchingConsumer(group, group + "-" + INSTANCE,
+                        articlesId.staticMember(), batchSize), producer, List.of(Topics.ARTICLES_ENRICHED), articles,
+                        Backoff.DEFAULT),
+                new StageLoop(FetchStatusHandler.STAGE, kafka.batchingConsumer(STATUS_GROUP,
+                        STATUS_GROUP + "-" + INSTANCE, statusesId.staticMember(), batchSize), producer,
+                        List.of(Topics.FETCH_STATUS), statuses, Backoff.DEFAULT));
     }
 
     /**
@@ -283,11 +301,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The transactional id of each transactional loop (ingest, enrich), by the loop's stage name: the same for the
-     * next pipeline of the stage on this host once this one is closed or its process gone.
+     * The instance id of each running loop, by the loop's stage name (index also runs index-status): its consumer's
+     * {@code group.instance.id} and, for ingest and enrich, its transactional id. The next pipeline of the stage on
+     * this host takes the same once this one is closed or its process gone.
      */
-    public Map<String, String> transactionalIds() {
-        return transactionalIds;
+    public Map<String, String> instanceIds() {
+        return instanceIds;
     }
 
     /** The consumer group of each running loop, by the loop's stage name (index also runs index-status). */

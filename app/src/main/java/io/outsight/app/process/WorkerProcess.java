@@ -18,11 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 
 /**
  * One worker ({@code outsight worker <stage>...}: one stage, or several in one process) as a child JVM of this one,
@@ -31,7 +28,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
  *
  * <pre>{@code
  * try (var enrich = WorkerProcess.start(Stage.ENRICH, endpoints, List.of("-Xmx256m"))) {
- *     enrich.awaitAssigned(admin, Duration.ofSeconds(60));   // joined its consumer group, has partitions
+ *     enrich.awaitAssigned(Duration.ofSeconds(60));          // joined its consumer group, has partitions
  *     ...
  *     enrich.kill();                                          // kill -9, mid-stream
  *     var again = WorkerProcess.start(Stage.ENRICH, endpoints, List.of("-Xmx256m"));
@@ -52,8 +49,8 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 public final class WorkerProcess implements AutoCloseable {
     /** How long {@link #close()} waits after SIGTERM before it kills the worker. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
-    /** The consumer group in which the index worker indexes fetch statuses (see Pipeline). */
-    private static final String INDEX_STATUS_GROUP = "outsight-index-status";
+    /** What a worker writes to its log once each of its stages' consumers has partitions ({@link #awaitAssigned}). */
+    public static final String READY = "worker has its partitions";
 
     private final Set<Stage> stages;
     private final Process process;
@@ -174,39 +171,25 @@ public final class WorkerProcess implements AutoCloseable {
 
     /**
      * Waits until this worker's consumers have joined its stages' consumer groups and been assigned partitions (the
-     * index stage has two: articles and fetch statuses), i.e. until it is ready to work.
+     * index stage has two: articles and fetch statuses), i.e. until it is ready to work: until it says so in its log
+     * ({@link #READY}). The groups cannot tell it: a worker that takes over a killed one's partitions as the same
+     * static member (its instance id) goes by the killed one's client id there.
      *
      * @return false if that did not happen within the timeout, or the worker ended
      */
-    public boolean awaitAssigned(Admin admin, Duration timeout) throws InterruptedException {
-        Objects.requireNonNull(admin, "admin");
-        var groups = new ArrayList<String>();
-        for (Stage stage : stages) {
-            groups.add(stage.groupId());
-            if (stage == Stage.INDEX) {
-                groups.add(INDEX_STATUS_GROUP);
-            }
-        }
-        // The stages name their consumer clients "<group>-<host>-<pid>".
-        String suffix = "-" + pid();
+    public boolean awaitAssigned(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && isAlive()) {
             try {
-                var descriptions = admin.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
-                if (descriptions.values().stream().allMatch(d -> assigned(d, suffix))) {
+                if (Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(READY)) {
                     return true;
                 }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                // the group may not exist yet; ask again
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the log of " + this, e);
             }
             Thread.sleep(200); // polling interval
         }
         return false;
-    }
-
-    private static boolean assigned(ConsumerGroupDescription group, String clientSuffix) {
-        return group.members().stream().anyMatch(m -> m.clientId().endsWith(clientSuffix)
-                && !m.assignment().topicPartitions().isEmpty());
     }
 
     /**

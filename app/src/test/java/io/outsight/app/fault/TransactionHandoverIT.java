@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.outsight.app.pipeline.Endpoints;
 import io.outsight.app.pipeline.Pipeline;
 import io.outsight.app.pipeline.Stage;
-import io.outsight.app.pipeline.TransactionalIdSlot;
+import io.outsight.app.pipeline.InstanceSlot;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.stack.PartitionReadiness;
@@ -55,11 +55,11 @@ class TransactionHandoverIT {
         String topic = "handover." + System.currentTimeMillis();
         createTopic(kafka, topic);
         var partition = new TopicPartition(topic, 0);
-        Config config = Config.defaults().with(ConfigKeys.WORKER_TRANSACTIONAL_ID_DIR, slots, "test");
+        Config config = Config.defaults().with(ConfigKeys.WORKER_INSTANCE_DIR, slots, "test");
         var endpoints = new Endpoints(kafka, stack.elasticsearchUrl());
 
-        var goneSlot = TransactionalIdSlot.claim(slots, Pipeline.transactionalIdPrefix(Stage.ENRICH));
-        String goneId = goneSlot.transactionalId();
+        var goneSlot = InstanceSlot.claim(slots, Pipeline.instanceIdPrefix(Stage.ENRICH.groupId()));
+        String goneId = goneSlot.id();
         var gone = transactionalProducer(kafka, goneId);
         try (var reader = readCommitted(kafka, partition)) {
             gone.initTransactions();
@@ -68,18 +68,18 @@ class TransactionHandoverIT {
             goneSlot.close(); // the worker is gone: its process's locks are released, its transaction is not
 
             try (var next = Pipeline.start(config, endpoints, EnumSet.of(Stage.ENRICH))) {
-                assertEquals(goneId, next.transactionalIds().get("enrich"), "the next worker took the gone one's id");
+                assertEquals(goneId, next.instanceIds().get("enrich"), "the next worker took the gone one's id");
                 try (var beside = Pipeline.start(config, endpoints, EnumSet.of(Stage.ENRICH))) {
-                    assertEquals(Pipeline.transactionalIdPrefix(Stage.ENRICH) + "-1",
-                            beside.transactionalIds().get("enrich"),
+                    assertEquals(Pipeline.instanceIdPrefix(Stage.ENRICH.groupId()) + "-1",
+                            beside.instanceIds().get("enrich"),
                             "a worker started beside a running one has a slot of its own, fencing neither");
                 }
                 // No slot to be had: the worker runs all the same, under an id of its own process.
                 Path notAFolder = Files.writeString(slots.resolve("not-a-folder"), "");
-                try (var unslotted = Pipeline.start(config.with(ConfigKeys.WORKER_TRANSACTIONAL_ID_DIR, notAFolder,
+                try (var unslotted = Pipeline.start(config.with(ConfigKeys.WORKER_INSTANCE_DIR, notAFolder,
                         "test"), endpoints, EnumSet.of(Stage.ENRICH))) {
                     assertEquals(Stage.ENRICH.groupId() + "-" + InetAddress.getLocalHost().getHostName() + "-"
-                            + ProcessHandle.current().pid(), unslotted.transactionalIds().get("enrich"));
+                            + ProcessHandle.current().pid(), unslotted.instanceIds().get("enrich"));
                 }
                 try (var after = plainProducer(kafka)) {
                     after.send(new ProducerRecord<>(topic, 0, "b", "after")).get(30, TimeUnit.SECONDS);

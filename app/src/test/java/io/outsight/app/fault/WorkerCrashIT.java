@@ -9,6 +9,7 @@ import io.outsight.core.Topics;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.junit.LocalStackExtension;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,16 +17,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An enrich worker and an index worker, each a child JVM, are killed with SIGKILL in the middle of a stream and
  * started again: no commit, no shutdown hook, a transaction possibly left open. Every article still ends up indexed
- * exactly once, and a {@code read_committed} reader of the enriched topic sees each article once.
+ * exactly once, and a {@code read_committed} reader of the enriched topic sees each article once. The workers' consumer
+ * sessions last five minutes, longer than the test waits: the restarted workers take over the killed ones' partitions
+ * at once as the same static members of their groups, not after those sessions time out.
  */
 @ExtendWith(LocalStackExtension.class)
 class WorkerCrashIT {
     private static final String ALIAS = "fault-worker-crash";
     private static final int ARTICLES = FaultArticles.NORMAL_RUN;
+
+    /** The workers' instance slots: the restarted ones find the killed ones' free, and no one else's. */
+    @TempDir
+    Path instances;
 
     @Test
     void killedEnrichAndIndexWorkersRestartAndEveryArticleIsIndexedExactlyOnce(StackAddresses stack)
@@ -36,7 +44,9 @@ class WorkerCrashIT {
         var probe = new IndexProbe(stack.elasticsearchUrl(), ALIAS);
 
         try (var workers = new Workers("worker-crash", stack, List.of("-Xmx256m"),
-                        Map.of(ConfigKeys.INDEX_ALIAS.name(), ALIAS));
+                        Map.of(ConfigKeys.INDEX_ALIAS.name(), ALIAS,
+                                ConfigKeys.KAFKA_CONSUMER_SESSION_TIMEOUT.name(), "300s",
+                                ConfigKeys.WORKER_INSTANCE_DIR.name(), instances.toString()));
                 var enriched = TopicWatch.fromNow(kafka, Topics.ARTICLES_ENRICHED, ids);
                 var deadLetters = TopicWatch.fromNow(kafka, Topics.ARTICLES_DLQ, ids);
                 // A stream, not one batch: the stages always have some articles in hand while the rest are to come.

@@ -30,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,9 +60,7 @@ class WorkerMetricsIT {
         Path logs = Path.of(System.getProperty("basedir", "."), "target", "worker-metrics-it").toAbsolutePath();
         var ports = new EnumMap<Stage, Integer>(Stage.class);
         var workers = new ArrayList<WorkerProcess>();
-        try (var site = new PageSite();
-                var admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafkaBootstrapServers()))) {
+        try (var site = new PageSite()) {
             for (Stage stage : Stage.values()) {
                 int port = freePort();
                 ports.put(stage, port);
@@ -75,7 +71,7 @@ class WorkerMetricsIT {
                         "-D", ConfigKeys.INGEST_FETCH_HOST_DELAY.name() + "=0s"), logs));
             }
             for (WorkerProcess worker : workers) {
-                assertTrue(worker.awaitAssigned(admin, Duration.ofMinutes(2)),
+                assertTrue(worker.awaitAssigned(Duration.ofMinutes(2)),
                         () -> worker + " did not get partitions:\n" + worker.logTail(30));
             }
             Map<Stage, Scrape> before = awaitIdle(ports, workers);

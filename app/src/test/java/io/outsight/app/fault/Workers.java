@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The stage workers of one fault test, as child JVMs ({@link WorkerProcess}) with their logs under
@@ -22,7 +20,6 @@ final class Workers implements AutoCloseable {
     private final List<String> jvmArgs;
     private final List<String> workerArgs;
     private final Path folder;
-    private final Admin admin;
     private final List<WorkerProcess> started = new ArrayList<>();
 
     Workers(String test, StackAddresses stack, List<String> jvmArgs, Map<String, String> settings) throws Exception {
@@ -38,7 +35,6 @@ final class Workers implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         }
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
     }
 
     /** Starts a worker of each stage and waits until every one has partitions of its consumer groups. */
@@ -50,8 +46,9 @@ final class Workers implements AutoCloseable {
             workers.add(worker);
         }
         for (WorkerProcess worker : workers) {
-            // Two minutes: a worker that replaces a killed one waits for the group to drop the dead member.
-            if (!worker.awaitAssigned(admin, java.time.Duration.ofMinutes(2))) {
+            // Two minutes: a worker that replaces a killed one takes its partitions at once when it has the same
+            // instance id; with another, it waits for the group to drop the dead member (45 s by default).
+            if (!worker.awaitAssigned(java.time.Duration.ofMinutes(2))) {
                 throw new AssertionError(worker + " did not get partitions: alive " + worker.isAlive() + "\n"
                         + worker.logTail(30));
             }
@@ -62,6 +59,5 @@ final class Workers implements AutoCloseable {
     @Override
     public void close() {
         started.forEach(WorkerProcess::close);
-        admin.close();
     }
 }

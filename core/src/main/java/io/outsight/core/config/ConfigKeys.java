@@ -11,6 +11,11 @@ public final class ConfigKeys {
     public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrap-servers", null,
             "Kafka bootstrap servers (host:port,...); unset: use a running local stack or start one");
 
+    public static final ConfigKey<Duration> KAFKA_CONSUMER_SESSION_TIMEOUT = ConfigKey.duration(
+            "kafka.consumer.session-timeout", Duration.ofSeconds(45), "How long a stage's consumer group waits for a"
+            + " worker that stopped answering before handing its partitions to others, unless a worker of the same"
+            + " instance id takes them first (within the broker's bounds, 6s to 30min by default)");
+
     public static final ConfigKey<String> ELASTICSEARCH_URL = ConfigKey.string("elasticsearch.url", null,
             "Elasticsearch URL (http[s]://host:port); unset: use a running local stack or start one");
 
@@ -153,13 +158,14 @@ public final class ConfigKeys {
     public static final ConfigKey<String> WORKER_METRICS_HOST = ConfigKey.string("worker.metrics-host", "127.0.0.1",
             "Address the worker's metrics server listens on; 0.0.0.0 for every interface (containers)");
 
-    public static final ConfigKey<Path> WORKER_TRANSACTIONAL_ID_DIR = ConfigKey.path("worker.transactional-id-dir",
-            null, "Folder of the lock files that give each ingest and enrich worker of a host its Kafka transactional"
-            + " id, taken again by the next worker once it is gone; unset: outsight-transactional-ids-<user> in"
-            + " the temporary folder");
+    public static final ConfigKey<Path> WORKER_INSTANCE_DIR = ConfigKey.path("worker.instance-dir", null,
+            "Folder of the lock files that give each stage's workers on a host their instance ids (Kafka"
+            + " transactional id, static group membership), taken again by the next worker once one is gone;"
+            + " unset: outsight-instances-<user> in the temporary folder");
 
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
+            KAFKA_CONSUMER_SESSION_TIMEOUT,
             ELASTICSEARCH_URL,
             ELASTICSEARCH_API_KEY,
             ELASTICSEARCH_API_KEY_FILE,
@@ -206,5 +212,5 @@ public final class ConfigKeys {
             API_MAX_BODY_SIZE,
             WORKER_METRICS_PORT,
             WORKER_METRICS_HOST,
-            WORKER_TRANSACTIONAL_ID_DIR);
+            WORKER_INSTANCE_DIR);
 }

@@ -1,5 +1,6 @@
 package io.outsight.core.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the Kafka clients of the stages with one set of settings: string keys, JSON bytes as values, producers
@@ -25,9 +27,25 @@ public final class KafkaClients {
     static final int BATCHING_MAX_WAIT_MS = 500;
 
     private final String bootstrapServers;
+    /** The consumers' {@code session.timeout.ms}, or null for Kafka's default (45 s). */
+    private final @Nullable Duration sessionTimeout;
 
     public KafkaClients(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    private KafkaClients(String bootstrapServers, @Nullable Duration sessionTimeout) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    /**
+     * These clients with consumers whose group drops them after {@code timeout} without a heartbeat: how long the
+     * partitions of a consumer that died (and that no successor took over) stay unassigned.
+     */
+    public KafkaClients withSessionTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return new KafkaClients(bootstrapServers, timeout);
     }
 
     public String bootstrapServers() {
@@ -77,7 +95,18 @@ public final class KafkaClients {
 
     /** A consumer in a group; not thread-safe: one per worker thread. Offsets are committed by the caller. */
     public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, int maxPollRecords) {
-        return new KafkaConsumer<>(consumerProps(groupId, clientId, maxPollRecords));
+        return consumer(groupId, clientId, null, maxPollRecords);
+    }
+
+    /**
+     * As above, a static member of its group when given an {@code instanceId} ({@code group.instance.id}): a
+     * consumer that joins under the instance id of one that died takes over its partitions at once, without waiting
+     * for the dead one's session to time out and the group to rebalance. Only one running consumer of a group may
+     * have a given instance id (a second one fences the first).
+     */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, @Nullable String instanceId,
+            int maxPollRecords) {
+        return new KafkaConsumer<>(consumerProps(groupId, clientId, instanceId, maxPollRecords));
     }
 
     /**
@@ -88,17 +117,30 @@ public final class KafkaClients {
      * {@link #consumer}.
      */
     public KafkaConsumer<String, byte[]> batchingConsumer(String groupId, String clientId, int maxPollRecords) {
-        var props = consumerProps(groupId, clientId, maxPollRecords);
+        return batchingConsumer(groupId, clientId, null, maxPollRecords);
+    }
+
+    /** A batching consumer, a static member of its group when given an {@code instanceId} (see {@link #consumer}). */
+    public KafkaConsumer<String, byte[]> batchingConsumer(String groupId, String clientId, @Nullable String instanceId,
+            int maxPollRecords) {
+        var props = consumerProps(groupId, clientId, instanceId, maxPollRecords);
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCHING_MIN_BYTES);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BATCHING_MAX_WAIT_MS);
         return new KafkaConsumer<>(props);
     }
 
-    private Map<String, Object> consumerProps(String groupId, String clientId, int maxPollRecords) {
+    private Map<String, Object> consumerProps(String groupId, String clientId, @Nullable String instanceId,
+            int maxPollRecords) {
         var props = new HashMap<String, Object>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        if (instanceId != null) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        if (sessionTimeout != null) {
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        }
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);

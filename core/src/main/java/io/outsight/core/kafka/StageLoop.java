@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -289,7 +290,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
 
     /** The consumer, and the producer when it is the loop's own (transactional); a shared one is its owner's. */
     private void closeClients() {
-        consumer.close();
+        // Leaving even as a static member (group.instance.id), which by default stays in the group until its session
+        // times out, its partitions with it: a loop that stops hands them on now; one that dies, its successor takes.
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (transactional) {
             producer.close(Duration.ofSeconds(10));
         }

@@ -11,21 +11,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TransactionalIdSlotTest {
+class InstanceSlotTest {
     @TempDir
     Path dir;
 
     @Test
     void runningHoldersGetSlotsOfTheirOwnAndAFreedSlotIsTakenAgainFirst() {
-        try (var first = TransactionalIdSlot.claim(dir, "outsight-enrich-host");
-                var second = TransactionalIdSlot.claim(dir, "outsight-enrich-host")) {
-            assertEquals("outsight-enrich-host-0", first.transactionalId());
-            assertEquals("outsight-enrich-host-1", second.transactionalId());
+        try (var first = InstanceSlot.claim(dir, "outsight-enrich-host");
+                var second = InstanceSlot.claim(dir, "outsight-enrich-host")) {
+            assertEquals("outsight-enrich-host-0", first.id());
+            assertEquals("outsight-enrich-host-1", second.id());
 
             first.close();
-            try (var next = TransactionalIdSlot.claim(dir, "outsight-enrich-host")) {
-                assertEquals("outsight-enrich-host-0", next.transactionalId(), "the lowest free slot, the gone one's");
-                try (var another = TransactionalIdSlot.claim(dir, "outsight-enrich-host")) {
+            try (var next = InstanceSlot.claim(dir, "outsight-enrich-host")) {
+                assertEquals("outsight-enrich-host-0", next.id(), "the lowest free slot, the gone one's");
+                try (var another = InstanceSlot.claim(dir, "outsight-enrich-host")) {
                     assertEquals(2, another.number(), "slot 1 is still held");
                 }
             }
@@ -34,28 +34,28 @@ class TransactionalIdSlotTest {
 
     @Test
     void eachPrefixHasItsOwnSlots() {
-        try (var enrich = TransactionalIdSlot.claim(dir, "outsight-enrich-host");
-                var ingest = TransactionalIdSlot.claim(dir, "outsight-ingest-host")) {
+        try (var enrich = InstanceSlot.claim(dir, "outsight-enrich-host");
+                var ingest = InstanceSlot.claim(dir, "outsight-ingest-host")) {
             assertEquals(0, enrich.number());
             assertEquals(0, ingest.number());
-            assertNotEquals(enrich.transactionalId(), ingest.transactionalId());
+            assertNotEquals(enrich.id(), ingest.id());
         }
     }
 
     @Test
     void theLockFileNamesItsHoldersProcess() throws IOException {
-        try (var slot = TransactionalIdSlot.claim(dir, "outsight-ingest-host")) {
+        try (var slot = InstanceSlot.claim(dir, "outsight-ingest-host")) {
             assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(slot.file()));
         }
     }
 
     @Test
     void closingTwiceFreesTheSlotOnce() {
-        var slot = TransactionalIdSlot.claim(dir, "p");
+        var slot = InstanceSlot.claim(dir, "p");
         slot.close();
-        try (var again = TransactionalIdSlot.claim(dir, "p")) {
+        try (var again = InstanceSlot.claim(dir, "p")) {
             slot.close(); // must not free the slot its successor holds
-            try (var other = TransactionalIdSlot.claim(dir, "p")) {
+            try (var other = InstanceSlot.claim(dir, "p")) {
                 assertEquals(0, again.number());
                 assertEquals(1, other.number());
             }
@@ -73,14 +73,14 @@ class TransactionalIdSlotTest {
                 dir.toString(), "p").redirectErrorStream(true).start();
         try {
             assertEquals("holding p-0", holder.inputReader().readLine(), "the other process took the first slot");
-            try (var slot = TransactionalIdSlot.claim(dir, "p")) {
+            try (var slot = InstanceSlot.claim(dir, "p")) {
                 assertEquals(1, slot.number());
             }
         } finally {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
-        try (var slot = TransactionalIdSlot.claim(dir, "p")) {
+        try (var slot = InstanceSlot.claim(dir, "p")) {
             assertEquals(0, slot.number(), "the killed holder's slot");
         }
     }
@@ -88,8 +88,8 @@ class TransactionalIdSlotTest {
     /** Claims a slot of the given folder and prefix, says which, and holds it until killed. */
     static final class Holder {
         public static void main(String[] args) throws IOException {
-            var slot = TransactionalIdSlot.claim(Path.of(args[0]), args[1]);
-            System.out.println("holding " + slot.transactionalId());
+            var slot = InstanceSlot.claim(Path.of(args[0]), args[1]);
+            System.out.println("holding " + slot.id());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // Holds the slot until killed (or its input closes).

@@ -15,16 +15,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A transactional id that a transactional stage of this host holds while it runs and that the next one to start
- * takes again: the lowest slot number whose lock file no running process holds. A worker killed with a transaction
- * open leaves it to its successor's id, and Kafka's {@code initTransactions} under that id aborts the transaction at
- * once; under an id of its own (one with the process id, as before) the successor left read_committed readers of
- * those partitions held back until the transaction timed out. Two running workers never share a slot, so neither
- * fences the other. The operating system releases a process's file locks when it ends, however it ends.
+ * An instance id that a stage's worker on this host holds while it runs and that the next one to start takes again:
+ * the lowest slot number whose lock file no running process holds. The worker's Kafka clients go by it: it is the
+ * transactional id of ingest's and enrich's producers and the static group membership ({@code group.instance.id}) of
+ * every stage's consumer. So a worker killed mid-batch is replaced at once by its successor: starting under its
+ * transactional id aborts the transaction it left open, and joining under its instance id takes over its partitions,
+ * where under ids of its own (ones with the process id, as before) the successor left read_committed readers held
+ * back until the transaction timed out, and the partitions unassigned until the consumer's session did. Two running
+ * workers never share a slot, so neither fences the other. The operating system releases a process's file locks when
+ * it ends, however it ends.
  *
  * <p>The lock file holds the process id of its holder, for whoever wonders which worker has which id.
  */
-public final class TransactionalIdSlot implements AutoCloseable {
+public final class InstanceSlot implements AutoCloseable {
     /** More slots than workers of one stage on one host, so that failing to claim one means something is wrong. */
     static final int MAX_SLOTS = 1024;
     /**
@@ -34,14 +37,14 @@ public final class TransactionalIdSlot implements AutoCloseable {
      */
     private static final Set<Path> HELD = new HashSet<>();
 
-    private final String transactionalId;
+    private final String id;
     private final int number;
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private TransactionalIdSlot(String transactionalId, int number, Path file, FileChannel channel, FileLock lock) {
-        this.transactionalId = transactionalId;
+    private InstanceSlot(String id, int number, Path file, FileChannel channel, FileLock lock) {
+        this.id = id;
         this.number = number;
         this.file = file;
         this.channel = channel;
@@ -49,26 +52,26 @@ public final class TransactionalIdSlot implements AutoCloseable {
     }
 
     /**
-     * Claims the lowest free slot of {@code prefix} in {@code dir}: the transactional id is {@code prefix-N}.
+     * Claims the lowest free slot of {@code prefix} in {@code dir}: the id is {@code prefix-N}.
      *
      * @param prefix what tells the stage and the host apart ({@code outsight-enrich-myhost})
      * @throws IllegalStateException when every slot is taken or none can be locked (the folder not writable)
      */
-    public static TransactionalIdSlot claim(Path dir, String prefix) {
+    public static InstanceSlot claim(Path dir, String prefix) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(prefix, "prefix");
         Path folder;
         try {
             folder = Files.createDirectories(dir).toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of transactional id slots " + dir, e);
+            throw new UncheckedIOException("cannot create the folder of instance slots " + dir, e);
         }
         synchronized (HELD) {
             return claimIn(folder, prefix);
         }
     }
 
-    private static TransactionalIdSlot claimIn(Path dir, String prefix) {
+    private static InstanceSlot claimIn(Path dir, String prefix) {
         IOException lastFailure = null;
         for (int n = 0; n < MAX_SLOTS; n++) {
             Path file = dir.resolve(prefix + "-" + n + ".lock");
@@ -82,7 +85,7 @@ public final class TransactionalIdSlot implements AutoCloseable {
                 if (lock != null) {
                     writeHolder(channel);
                     HELD.add(file);
-                    return new TransactionalIdSlot(prefix + "-" + n, n, file, channel, lock);
+                    return new InstanceSlot(prefix + "-" + n, n, file, channel, lock);
                 }
             } catch (OverlappingFileLockException e) {
                 // Locked through another channel of this process, which HELD should have told: taken all the same.
@@ -92,7 +95,7 @@ public final class TransactionalIdSlot implements AutoCloseable {
             }
             closeQuietly(channel);
         }
-        var failure = new IllegalStateException("no free transactional id slot for " + prefix + " in " + dir
+        var failure = new IllegalStateException("no free instance slot for " + prefix + " in " + dir
                 + " (" + MAX_SLOTS + " taken or not writable)");
         if (lastFailure != null) {
             failure.initCause(lastFailure);
@@ -117,8 +120,8 @@ public final class TransactionalIdSlot implements AutoCloseable {
         }
     }
 
-    public String transactionalId() {
-        return transactionalId;
+    public String id() {
+        return id;
     }
 
     public int number() {
@@ -149,6 +152,6 @@ public final class TransactionalIdSlot implements AutoCloseable {
 
     @Override
     public String toString() {
-        return transactionalId + " (" + file + ")";
+        return id + " (" + file + ")";
     }
 }
