@@ -55,8 +55,12 @@ public final class Pipeline implements AutoCloseable {
     private static final String INSTANCE = HOST + "-" + ProcessHandle.current().pid();
     /** The consumer group that indexes fetch statuses for the crawl-status view. */
     static final String STATUS_GROUP = "outsight-index-status";
-    /** The folder of the instance slots in the temporary folder (and a dash and the user), unless configured. */
-    static final String DEFAULT_SLOT_DIR = "outsight-instances";
+    /**
+     * The folder of the instance slots unless configured: the user's own, absolute (workers started from different
+     * folders must meet in it), and not a temporary folder, where a cleaner that deletes files by age (systemd's
+     * tmpfiles after 10 days on some systems) could delete a running worker's lock file and give its id to another.
+     */
+    static final @Nullable Path DEFAULT_SLOT_DIR = defaultSlotDir();
 
     private final KafkaProducer<String, byte[]> producer;
     private final @Nullable ElasticsearchClient es;
@@ -174,12 +178,15 @@ public final class Pipeline implements AutoCloseable {
      * open nor takes over its partitions before its session times out.
      */
     private static InstanceId instanceId(Config config, String group, String loop, List<AutoCloseable> closeables) {
-        // The user's own folder by default: one user's folder is not writable by another, and the user in the
-        // prefix keeps two users' workers of a host from ever sharing an id.
-        Path dir = config.find(ConfigKeys.WORKER_INSTANCE_DIR)
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_SLOT_DIR + "-" + USER));
+        // Each user has a folder of their own, and the user in the prefix keeps two users' workers of a host from
+        // ever sharing an id.
+        Path dir = config.find(ConfigKeys.WORKER_INSTANCE_DIR).orElse(DEFAULT_SLOT_DIR);
         InstanceId id;
         try {
+            if (dir == null) {
+                throw new IllegalStateException("no home folder (user.home) to keep them in, and "
+                        + ConfigKeys.WORKER_INSTANCE_DIR.name() + " not set");
+            }
             var slot = InstanceSlot.claim(dir, instanceIdPrefix(group));
             id = new InstanceId(loop, slot.id(), slot);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -215,6 +222,12 @@ public final class Pipeline implements AutoCloseable {
     /** The taggers with the configured taxonomy folder, else the bundled taxonomy; loaded once (a few seconds). */
     public static ArticleTagger tagger(Config config) {
         return config.find(ConfigKeys.ENRICH_TAXONOMY_DIR).map(ArticleTagger::load).orElseGet(ArticleTagger::loadDefault);
+    }
+
+    /** {@code .outsight/instances} in the user's home, or null where the JVM knows no home (a uid without a name). */
+    private static @Nullable Path defaultSlotDir() {
+        String home = System.getProperty("user.home", "");
+        return home.isBlank() || !Path.of(home).isAbsolute() ? null : Path.of(home, ".outsight", "instances");
     }
 
     private static String hostName() {

@@ -161,7 +161,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Path> WORKER_INSTANCE_DIR = ConfigKey.path("worker.instance-dir", null,
             "Folder of the lock files that give each stage's workers on a host their instance ids (Kafka"
             + " transactional id, static group membership), taken again by the next worker once one is gone;"
-            + " unset: outsight-instances-<user> in the temporary folder");
+            + " unset: .outsight/instances in the user's home");
 
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
