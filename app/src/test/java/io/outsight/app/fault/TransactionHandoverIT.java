@@ -8,7 +8,6 @@ import io.outsight.app.pipeline.Stage;
 import io.outsight.app.pipeline.InstanceSlot;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
-import io.outsight.stack.PartitionReadiness;
 import io.outsight.stack.StackAddresses;
 import io.outsight.stack.junit.LocalStackExtension;
 import java.net.InetAddress;
@@ -20,9 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,8 +48,7 @@ class TransactionHandoverIT {
     @Test
     void theNextWorkerTakesTheGoneOnesIdAndEndsTheTransactionItLeftOpen(StackAddresses stack) throws Exception {
         String kafka = stack.kafkaBootstrapServers();
-        String topic = "handover." + System.currentTimeMillis();
-        createTopic(kafka, topic);
+        String topic = FreshTopic.create(kafka, "handover", 1);
         var partition = new TopicPartition(topic, 0);
         Config config = Config.defaults().with(ConfigKeys.WORKER_INSTANCE_DIR, slots, "test");
         var endpoints = new Endpoints(kafka, stack.elasticsearchUrl());
@@ -97,13 +92,6 @@ class TransactionHandoverIT {
         } finally {
             goneSlot.close();
             gone.close(Duration.ofSeconds(5)); // fenced by then: nothing of its own left to send
-        }
-    }
-
-    private static void createTopic(String kafka, String topic) throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            PartitionReadiness.await(admin, List.of(topic), System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
         }
     }
 
