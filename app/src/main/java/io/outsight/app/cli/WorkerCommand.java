@@ -85,8 +85,8 @@ final class WorkerCommand implements Callable<Integer> {
             err.println("outsight: " + names + " worker running on " + connection.description() + " as "
                     + String.join(", ", pipeline.instanceIds().values()) + metricsAt + "; stop with Ctrl-C");
             err.flush();
-            // Said once every stage's consumer has partitions (what WorkerProcess.awaitAssigned waits for); a worker
-            // beyond the partitions' count waits for a share, and never says it.
+            // Said once every stage's consumer has joined its group and been given its share of the partitions (none
+            // for a worker beyond their count): what WorkerProcess.awaitAssigned waits for.
             Thread.ofPlatform().daemon().name("outsight-worker-ready").start(() -> {
                 try {
                     if (pipeline.awaitReady(Duration.ofDays(365))) {

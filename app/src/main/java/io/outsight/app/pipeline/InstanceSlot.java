@@ -54,7 +54,8 @@ public final class InstanceSlot implements AutoCloseable {
     /**
      * Claims the lowest free slot of {@code prefix} in {@code dir}: the id is {@code prefix-N}.
      *
-     * @param prefix what tells the stage and the host apart ({@code outsight-enrich-myhost})
+     * @param prefix what tells the stage, the host and the user apart ({@code outsight-enrich-myhost-alice})
+     * @throws UncheckedIOException when the folder cannot be created
      * @throws IllegalStateException when every slot is taken or none can be locked (the folder not writable)
      */
     public static InstanceSlot claim(Path dir, String prefix) {
@@ -90,7 +91,7 @@ public final class InstanceSlot implements AutoCloseable {
             } catch (OverlappingFileLockException e) {
                 // Locked through another channel of this process, which HELD should have told: taken all the same.
             } catch (IOException e) {
-                // Another user's file this one may not write: that user's slot.
+                // A file this process may not write (another user's): not a slot it can hold.
                 lastFailure = e;
             }
             closeQuietly(channel);
@@ -116,7 +117,7 @@ public final class InstanceSlot implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            // Not locked by us: nothing held to release.
+            // The descriptor is released all the same, and with it any lock it held.
         }
     }
 

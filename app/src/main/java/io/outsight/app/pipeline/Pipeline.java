@@ -78,8 +78,8 @@ public final class Pipeline implements AutoCloseable {
         this.closeables = List.copyOf(closeables);
         var ids = new LinkedHashMap<String, String>();
         for (AutoCloseable closeable : closeables) {
-            if (closeable instanceof InstanceId(String loop, String id, var slot)) {
-                ids.put(loop, id);
+            if (closeable instanceof InstanceId id) {
+                ids.put(id.loop(), id.id());
             }
         }
         this.instanceIds = Collections.unmodifiableMap(ids);
@@ -178,8 +178,8 @@ public final class Pipeline implements AutoCloseable {
      * open nor takes over its partitions before its session times out.
      */
     private static InstanceId instanceId(Config config, String group, String loop, List<AutoCloseable> closeables) {
-        // Each user has a folder of their own, and the user in the prefix keeps two users' workers of a host from
-        // ever sharing an id.
+        // The default folder is the user's own; the user in the prefix keeps two users' workers of a host from ever
+        // sharing an id, whichever folders they use.
         Path dir = config.find(ConfigKeys.WORKER_INSTANCE_DIR).orElse(DEFAULT_SLOT_DIR);
         InstanceId id;
         try {

@@ -49,8 +49,8 @@ import java.util.stream.Collectors;
 public final class WorkerProcess implements AutoCloseable {
     /** How long {@link #close()} waits after SIGTERM before it kills the worker. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
-    /** What a worker writes to its log once each of its stages' consumers has partitions ({@link #awaitAssigned}). */
-    public static final String READY = "worker has its partitions";
+    /** What a worker writes to its log once each of its stages' consumers joined its group ({@link #awaitAssigned}). */
+    public static final String READY = "worker joined its consumer groups";
 
     private final Set<Stage> stages;
     private final Process process;
@@ -170,10 +170,10 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until this worker's consumers have joined its stages' consumer groups and been assigned partitions (the
-     * index stage has two: articles and fetch statuses), i.e. until it is ready to work: until it says so in its log
-     * ({@link #READY}). The groups cannot tell it: a worker that takes over a killed one's partitions as the same
-     * static member (its instance id) goes by the killed one's client id there.
+     * Waits until this worker's consumers have joined its stages' consumer groups and been given their share of the
+     * partitions (the index stage has two groups: articles and fetch statuses), i.e. until it is ready to work: until
+     * it says so in its log ({@link #READY}). The groups cannot tell it: a worker that takes over a killed one's
+     * partitions as the same static member (its instance id) goes by the killed one's client id there.
      *
      * @return false if that did not happen within the timeout, or the worker ended
      */

@@ -37,7 +37,7 @@ final class Workers implements AutoCloseable {
         }
     }
 
-    /** Starts a worker of each stage and waits until every one has partitions of its consumer groups. */
+    /** Starts a worker of each stage and waits until every one has joined its consumer groups. */
     List<WorkerProcess> start(Set<Stage> stages) throws InterruptedException {
         var workers = new ArrayList<WorkerProcess>();
         for (Stage stage : stages) {
