@@ -38,8 +38,9 @@ class ElasticsearchOutageIT {
         Config config = Config.defaults().with(ConfigKeys.INDEX_ALIAS, ALIAS, "test");
 
         // Half the articles before the outage, half during it: the outage comes mid-stream, and the stages have work
-        // in hand while the node is away. (Fed all from the start, the sink could write the last of them between the count of ten indexed and
-        // the stop, which the count sees up to a refresh late, and have nothing to retry during the outage.)
+        // in hand while the node is away. (Fed all from the start, the sink could write the last of them between
+        // the count of ten indexed, which sees writes up to a refresh late, and the stop, and then have nothing to
+        // retry during the outage.)
         int half = ARTICLES / 2;
         // The pipeline reaches Elasticsearch through a relay that counts the connections the stopped node refuses:
         // each is one more attempt of the sink.
