@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.EnrichedSummary;
+import io.outsight.core.record.HexBandKeys;
 import io.outsight.core.record.TextFingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,6 +193,10 @@ final class EnrichedSummaryReader {
         }
     }
 
+    /**
+     * The band keys, read as {@link HexBandKeys} straight from the parser's characters while each is 16 lowercase hex
+     * digits (enrich's keys), so that no string is made for them; as strings from the first that is not.
+     */
     private static @Nullable List<String> bands(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
@@ -200,15 +206,31 @@ final class EnrichedSummaryReader {
             throw new RecordFormatException("not a valid " + TYPE + ": fingerprint.bands must be an array, was "
                     + describe(token));
         }
-        var bands = new ArrayList<String>(32);
+        var values = new long[32];
+        int count = 0;
+        @Nullable List<String> strings = null;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (strings == null && parser.currentToken() == JsonToken.VALUE_STRING) {
+                char[] chars = parser.getTextCharacters();
+                int offset = parser.getTextOffset();
+                if (HexBandKeys.isKey(chars, offset, parser.getTextLength())) {
+                    if (count == values.length) {
+                        values = Arrays.copyOf(values, 2 * count);
+                    }
+                    values[count++] = HexBandKeys.valueOf(chars, offset);
+                    continue;
+                }
+            }
             String band = scalar("fingerprint.bands", parser);
             if (band == null) {
                 throw new RecordFormatException("not a valid " + TYPE + ": fingerprint.bands holds a null");
             }
-            bands.add(band);
+            if (strings == null) {
+                strings = new ArrayList<>(HexBandKeys.ofValues(values, count));
+            }
+            strings.add(band);
         }
-        return bands;
+        return strings != null ? strings : HexBandKeys.ofValues(values, count);
     }
 
     /** A scalar's text (a string, or a number or boolean as the mapper takes it), or null for a JSON null. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  *     schemes are never compared, and their band keys never meet
  * @param textHash hex hash of the normalised text: equal for exact duplicates (the trivial case)
  * @param signature the MinHash components, each a 32-bit big-endian integer, Base64-encoded
- * @param bands one key per LSH band (a hash of the band's components and its position)
+ * @param bands one key per LSH band (a hash of the band's components and its position); keys of 16 lowercase hex
+ *     digits, as enrich writes them, are held as their values ({@link HexBandKeys})
  */
 public record TextFingerprint(String scheme, String textHash, String signature, List<String> bands) {
     /** Which characters {@link Base64#getDecoder()} takes, by code (the basic alphabet, without the padding). */
@@ -26,11 +27,20 @@ public record TextFingerprint(String scheme, String textHash, String signature, 
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(textHash, "textHash");
         Objects.requireNonNull(signature, "signature");
-        bands = bands == null ? List.of() : List.copyOf(bands);
+        bands = bands == null ? List.of() : compact(bands);
         if (decodedLength(signature) % Integer.BYTES != 0) {
             throw new IllegalArgumentException("signature of scheme " + scheme + " is not a whole number of 32-bit "
                     + "components");
         }
+    }
+
+    /** The keys as {@link HexBandKeys} if they all are hex keys, else an immutable copy. */
+    private static List<String> compact(List<String> bands) {
+        if (bands instanceof HexBandKeys) {
+            return bands;
+        }
+        HexBandKeys keys = HexBandKeys.of(bands);
+        return keys != null ? keys : List.copyOf(bands);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.outsight.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outsight.core.record.EnrichedArticle;
 import io.outsight.core.record.EnrichedSummary;
+import io.outsight.core.record.HexBandKeys;
 import io.outsight.core.record.RawArticle;
 import io.outsight.core.record.TextFingerprint;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +77,32 @@ class EnrichedSummaryTest {
                 "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\"}",
                 "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[]}",
                 "{\"scheme\":7,\"text_hash\":12.5,\"signature\":\"\",\"bands\":[1,true],\"new\":{\"a\":[1]}}",
-                "{\"scheme\":\"s\",\"scheme\":\"t\",\"text_hash\":\"h\",\"signature\":\"AAAABw\"}");
+                "{\"scheme\":\"s\",\"scheme\":\"t\",\"text_hash\":\"h\",\"signature\":\"AAAABw\"}",
+                // Enrich's keys (16 lowercase hex digits), then others after them: read as values, then as strings.
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[\"0123456789abcdef\","
+                        + "\"ffffffffffffffff\"]}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[\"0123456789abcdef\","
+                        + "\"0123456789ABCDEF\",\"0000000000000000\",\"0123456789abcde\",12]}",
+                "{\"scheme\":\"s\",\"text_hash\":\"h\",\"signature\":\"AAAABw==\",\"bands\":[\"\\u0030123456789abcdef\"]}");
+    }
+
+    @Test
+    void readsEnrichsBandKeysAsValuesWithoutChangingThem() {
+        var keys = List.of("0123456789abcdef", "fedcba9876543210", "0000000000000000");
+        var fingerprint = TextFingerprint.of("s", "h", new int[] {7}, keys);
+        var read = codec.summarize(codec.encode(RecordCodecTest.enriched().withFingerprint(fingerprint))).fingerprint();
+        assertInstanceOf(HexBandKeys.class, read.bands());
+        assertEquals(keys, read.bands());
+        assertEquals(fingerprint, read);
+    }
+
+    @Test
+    void readsOtherBandKeysAsTheStringsTheyAre() {
+        var keys = List.of("0123456789abcdef", "0123456789ABCDEF", "b2");
+        var fingerprint = TextFingerprint.of("s", "h", new int[] {7}, keys);
+        var read = codec.summarize(codec.encode(RecordCodecTest.enriched().withFingerprint(fingerprint))).fingerprint();
+        assertFalse(read.bands() instanceof HexBandKeys);
+        assertEquals(keys, read.bands());
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.outsight.index.dedup;
 
+import io.outsight.core.record.HexBandKeys;
 import io.outsight.core.record.TextFingerprint;
 
 /**
@@ -23,16 +24,26 @@ final class KeyHashes {
         return of(TEXT, textHash);
     }
 
+    /**
+     * A band key's hash. A key of 16 lowercase hex digits (enrich's) hashes as its value, the same whether it comes as
+     * a string (from the index) or as a value ({@link HexBandKeys}, from a record); any other as its characters.
+     */
     static long band(String bandKey) {
-        return of(BAND, bandKey);
+        return HexBandKeys.isKey(bandKey) ? mix(HexBandKeys.valueOf(bandKey)) : of(BAND, bandKey);
     }
 
     /** The band keys' hashes, then the text hash's: what a fingerprint is found by. */
     static long[] of(TextFingerprint fingerprint) {
         var bands = fingerprint.bands();
         var keys = new long[bands.size() + 1];
-        for (int band = 0; band < bands.size(); band++) {
-            keys[band] = band(bands.get(band));
+        if (bands instanceof HexBandKeys values) {
+            for (int band = 0; band < bands.size(); band++) {
+                keys[band] = mix(values.value(band));
+            }
+        } else {
+            for (int band = 0; band < bands.size(); band++) {
+                keys[band] = band(bands.get(band));
+            }
         }
         keys[bands.size()] = text(fingerprint.textHash());
         return keys;

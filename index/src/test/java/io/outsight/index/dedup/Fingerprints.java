@@ -2,7 +2,6 @@ package io.outsight.index.dedup;
 
 import io.outsight.core.record.TextFingerprint;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,8 +70,11 @@ public final class Fingerprints {
     static List<String> bands(int[] components) {
         var bands = new ArrayList<String>();
         for (int band = 0; band < COMPONENTS / ROWS; band++) {
-            int[] rows = Arrays.copyOfRange(components, band * ROWS, band * ROWS + ROWS);
-            bands.add(band + "-" + HexFormat.of().toHexDigits(Arrays.hashCode(rows)));
+            long key = band;
+            for (int row = 0; row < ROWS; row++) {
+                key = KeyHashes.mix(key * 31 + (components[band * ROWS + row] & 0xFFFFFFFFL));
+            }
+            bands.add(HexFormat.of().toHexDigits(key)); // 16 hex digits, as enrich writes them
         }
         return bands;
     }

@@ -1,10 +1,16 @@
 package io.outsight.index.dedup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.outsight.core.record.HexBandKeys;
+import io.outsight.core.record.TextFingerprint;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +53,23 @@ class KeyHashesTest {
             }
         }
         assertEquals(keys.size(), hashes.size(), "distinct keys, distinct hashes");
+    }
+
+    @Test
+    void anEnrichKeyHashesAlikeAsAStringAndAsAValue() {
+        var keys = List.of("0123456789abcdef", "ffffffffffffffff", "0000000000000000");
+        var asValues = TextFingerprint.of("s", "h", new int[] {1}, keys);
+        assertInstanceOf(HexBandKeys.class, asValues.bands());
+        var asStrings = TextFingerprint.of("s", "h", new int[] {1}, List.of("0123456789ABCDEF", "b1"));
+        assertFalse(asStrings.bands() instanceof HexBandKeys);
+        long[] hashed = KeyHashes.of(asValues);
+        for (int band = 0; band < keys.size(); band++) {
+            assertEquals(KeyHashes.band(keys.get(band)), hashed[band], keys.get(band));
+        }
+        assertEquals(KeyHashes.text("h"), hashed[keys.size()]);
+        assertArrayEquals(new long[] {KeyHashes.band("0123456789ABCDEF"), KeyHashes.band("b1"), KeyHashes.text("h")},
+                KeyHashes.of(asStrings));
+        // Upper case is another key (it would not read back as the same string), so another hash.
+        assertNotEquals(KeyHashes.band("0123456789abcdef"), KeyHashes.band("0123456789ABCDEF"));
     }
 }

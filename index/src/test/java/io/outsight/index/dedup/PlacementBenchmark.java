@@ -1,5 +1,6 @@
 package io.outsight.index.dedup;
 
+import com.sun.management.ThreadMXBean;
 import io.outsight.core.json.RecordCodec;
 import io.outsight.core.record.EnrichedSummary;
 import io.outsight.index.TestArticles;
@@ -38,28 +39,36 @@ public final class PlacementBenchmark {
         for (int n = 0; n < articles; n++) {
             records.add(CODEC.encode(TestArticles.fingerprinted(n, base.plusMillis(n), 33)));
         }
-        var threads = ManagementFactory.getThreadMXBean();
+        var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         var perArticle = new ArrayList<Double>();
+        var allocatedPerArticle = new ArrayList<Double>();
         for (int round = 1; round <= rounds; round++) {
             long duplicates;
-            long cpuAtStart = threads.getCurrentThreadCpuTime();
+            long cpuAtStart;
+            long allocatedAtStart;
             try (var assigner = new ClusterAssigner(new EmptyIndex())) {
                 assigner.writesAlone(true);
                 awaitFilter(assigner);
                 cpuAtStart = threads.getCurrentThreadCpuTime();
+                allocatedAtStart = threads.getCurrentThreadAllocatedBytes();
                 duplicates = place(assigner, records, pollSize);
             }
             double nanos = (double) (threads.getCurrentThreadCpuTime() - cpuAtStart) / articles;
+            double allocated = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedAtStart) / articles;
             if (round > WARM_UP) {
                 perArticle.add(nanos);
+                allocatedPerArticle.add(allocated);
             }
-            System.out.printf(Locale.ROOT, "round %d%s: %.0f ns of the thread's CPU per article; %d copies%n", round,
-                    round > WARM_UP ? "" : " (warm-up)", nanos, duplicates);
+            System.out.printf(Locale.ROOT, "round %d%s: %.0f ns of the thread's CPU and %.0f bytes allocated per "
+                    + "article; %d copies%n", round, round > WARM_UP ? "" : " (warm-up)", nanos, allocated, duplicates);
         }
         double[] sorted = perArticle.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "median of %d rounds: %.0f ns per article (%.0f-%.0f)%n", sorted.length,
                 sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
         System.out.println(Arrays.toString(Arrays.stream(sorted).mapToLong(Math::round).toArray()));
+        double[] allocated = allocatedPerArticle.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "median of the same rounds: %.0f bytes allocated per article (the records' own"
+                + " copies with their cluster fields included)%n", allocated[allocated.length / 2]);
     }
 
     /** The records poll by poll, each read, placed slice by slice and written; how many were placed as copies. */
