@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fingerprint's band keys when each is 16 lowercase hex digits, as enrich writes them: held as their 64-bit values,
- * read as the same strings. The index stage reads the 32 keys of every article it writes, and as strings they were a
- * third of that stage's garbage besides the documents themselves, and hashing them again a twentieth of its thread's
- * time; from the values it hashes none ({@link #value}). Immutable.
+ * read as the same strings. The index stage reads the 32 keys of every article it writes: made strings, copied into a
+ * list and hashed character by character, they cost its thread 2 KB of garbage per article (a fifth of what it
+ * allocates, the document's copy included) and a tenth of its time, where it now reads and hashes the values
+ * ({@link #value}; {@code PlacementBenchmark}, BENCHMARKS.md). Immutable.
  */
 public final class HexBandKeys extends AbstractList<String> implements RandomAccess {
     /** How long a key is: the digits of 64 bits. */

@@ -5,7 +5,8 @@ import io.outsight.core.record.TextFingerprint;
 
 /**
  * 64-bit hashes of the keys the clustering matches on: an article's id, its normalised-text hash and its band keys,
- * each kind apart. The in-memory tables and the filter of the index's keys probe by these numbers instead of by the
+ * each kind apart (its characters hashed from a seed of its own; enrich's band keys, themselves 64-bit hashes, mixed
+ * from their value). The in-memory tables and the filter of the index's keys probe by these numbers instead of by the
  * strings; two different keys share a hash about once in 10^19 pairs, which only adds a candidate ({@link
  * ClusterRule} verifies every candidate on its signature) or a search (the filter).
  */
