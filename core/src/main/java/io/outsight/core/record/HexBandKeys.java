@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A fingerprint's band keys when each is 16 lowercase hex digits, as enrich writes them: held as their 64-bit values,
  * read as the same strings. The index stage reads the 32 keys of every article it writes: made strings, copied into a
  * list and hashed character by character, they cost its thread 2 KB of garbage per article (a fifth of what it
- * allocates, the document's copy included) and a tenth of its time, where it now reads and hashes the values
+ * allocates, the document's copy included) and a twelfth of its time, where it now reads and hashes the values
  * ({@link #value}; {@code PlacementBenchmark}, BENCHMARKS.md). Immutable.
  */
 public final class HexBandKeys extends AbstractList<String> implements RandomAccess {
