@@ -18,7 +18,8 @@ import java.util.Map;
  * articles, and adding the cluster fields to its document, poll after poll, as {@code IndexHandler} does. The index
  * behind the assigner is an empty stand-in that the filter rules out, as a fresh index in the sink benchmark is. The
  * sink benchmark cannot tell a change of a few per cent of this work from its noise (a round's ratio varies by a
- * third); this measures the thread's CPU time alone.
+ * third); this measures the thread's CPU time alone, and the bytes it allocates (its garbage, which the collector's
+ * threads pay for beside it).
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.dedup.PlacementBenchmark [articles] [rounds]
  * [poll-size]}, defaults 30,000, 12 and 2,500; the median leaves out the first three rounds (compilation).
