@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-memory LSH table of placed articles: band key (and normalised-text hash) → members. It holds two kinds of
  * members in one index of keys: those of the batches placed and not yet written ({@linkplain #place unfinished}, held
- * until their batch is written or forgotten), and the last {@code capacity} articles {@linkplain #written written}
- * (oldest forgotten first), which a search cannot see until Elasticsearch refreshes. Looking up an article costs one
+ * until their batch is written or forgotten), and at most the last {@code capacity} articles {@linkplain #written
+ * written} (oldest forgotten first, and {@linkplain #forgetWrittenBefore those the index shows} before), which a search
+ * cannot see until Elasticsearch refreshes. Looking up an article costs one
  * probe per band, whatever the number of articles held. The keys are probed by their 64-bit hashes ({@link
  * KeyHashes}) in a {@link LongKeyIndex}: the hash maps of string keys this table had (and the set of ids per shared
  * key) were 35 % of the index stage thread's samples in the sink benchmark, adding, forgetting and looking up. The
@@ -33,6 +34,8 @@ final class BandTable {
     /** The members written, by id, oldest first. */
     private final LinkedHashMap<String, Held> written = new LinkedHashMap<>();
     private final LongKeyIndex<Held> byKey = new LongKeyIndex<>();
+    /** How many members were {@linkplain #written written} so far: the next one's ordinal. */
+    private long writtenCount;
     /** What {@link LongKeyIndex#touch} read, kept only so that its reads are made. */
     private long touched;
 
@@ -45,6 +48,8 @@ final class BandTable {
     private static final class Held {
         private ClusterMember member;
         private final long[] keys;
+        /** Which member written it was (counted from 0), once written. */
+        private long ordinal = -1;
 
         Held(ClusterMember member, long[] keys) {
             this.member = member;
@@ -85,6 +90,7 @@ final class BandTable {
      */
     void written(ClusterMember member, long @Nullable [] hashes) {
         Objects.requireNonNull(member, "member");
+        long ordinal = writtenCount++;
         Held held = unfinished.get(member.id());
         if (held != null && held.member == member) {
             unfinished.remove(member.id());
@@ -96,9 +102,20 @@ final class BandTable {
             return;
         }
         held.member = member.withoutBandKeys();
+        held.ordinal = ordinal;
         unhold(written.remove(member.id()));
         written.put(member.id(), held);
         while (written.size() > capacity) {
+            unhold(written.pollFirstEntry().getValue());
+        }
+    }
+
+    /**
+     * Forgets the written members that came before the {@code ordinal}-th {@linkplain #written written} (counted from
+     * 0, members without a fingerprint included), oldest first: those the index is known to show.
+     */
+    void forgetWrittenBefore(long ordinal) {
+        while (!written.isEmpty() && written.firstEntry().getValue().ordinal < ordinal) {
             unhold(written.pollFirstEntry().getValue());
         }
     }

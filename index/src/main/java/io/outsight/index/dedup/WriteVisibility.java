@@ -81,6 +81,14 @@ final class WriteVisibility implements AutoCloseable {
     }
 
     /**
+     * How many of the articles written first are known searchable (as of the last look-up): the memory need not hold
+     * them.
+     */
+    long searchableBefore() {
+        return searchableBefore;
+    }
+
+    /**
      * Before a look-up: makes sure every article the memory forgot is searchable, and starts a check in the
      * background when one is due.
      *

@@ -57,6 +57,28 @@ class BandTableTest {
     }
 
     @Test
+    void forgetsTheWrittenMembersBeforeAnOrdinalAndNoOthers() {
+        var table = new BandTable(10);
+        write(table, member("a", 1, 0)); // written 0
+        table.written(new ClusterMember("n", "n", null, null), null); // written 1: counted, not held
+        write(table, member("b", 2, 0)); // written 2
+        write(table, member("c", 3, 0)); // written 3
+        place(table, member("d", 4, 0)); // unfinished
+        table.forgetWrittenBefore(3);
+        assertEquals(1, table.size());
+        assertTrue(table.get("a").isEmpty());
+        assertTrue(table.get("b").isEmpty());
+        assertTrue(found(table, Fingerprints.story(1)).isEmpty());
+        assertTrue(found(table, Fingerprints.story(2)).isEmpty());
+        assertEquals(List.of("c"), found(table, Fingerprints.story(3)));
+        assertEquals(List.of("d"), found(table, Fingerprints.story(4)), "an unfinished member stays");
+        write(table, member("b", 2, 0)); // written 4: b again, newer than the mark
+        table.forgetWrittenBefore(4);
+        assertEquals(List.of("b"), found(table, Fingerprints.story(2)));
+        assertTrue(found(table, Fingerprints.story(3)).isEmpty());
+    }
+
+    @Test
     void unfinishedMembersAreNeitherCountedNorForgottenForTheCapacity() {
         var table = new BandTable(1);
         place(table, member("a", 1, 0));

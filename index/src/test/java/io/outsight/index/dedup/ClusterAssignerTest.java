@@ -254,6 +254,78 @@ class ClusterAssignerTest {
         assertTrue(refreshes.get() >= 4 && refreshes.get() <= 12, refreshes + " refreshes");
     }
 
+    /**
+     * A node that refreshes on its own: each reading of its refresh counts ends a refresh that started at the reading
+     * before (so it shows what was written then), and starts the next. It finds copies of the first article written
+     * only (the test's one copy), once that is searchable: matching every article against all before it would take
+     * minutes.
+     */
+    private static final class RefreshingNode implements CandidateSource {
+        final List<EnrichedSummary> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Every article written before this is searchable. */
+        final java.util.concurrent.atomic.AtomicLong searchable = new java.util.concurrent.atomic.AtomicLong();
+        private long refreshes;
+        private long refreshStartedAt;
+
+        @Override
+        public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
+            var found = new HashMap<String, CandidateLookup.Found>();
+            List<EnrichedSummary> shown;
+            synchronized (written) {
+                shown = searchable.get() > 0 ? List.of(written.get(0)) : List.of();
+            }
+            for (EnrichedSummary article : articles) {
+                var candidates = shown.stream()
+                        .filter(h -> article.fingerprint().estimatedJaccard(h.fingerprint()) >= ClusterRule.THRESHOLD)
+                        .map(h -> ClusterMember.of(ClusterAssignment.canonical(h.id()), h.fingerprint()))
+                        .toList();
+                found.put(article.id(), new CandidateLookup.Found(null, candidates));
+            }
+            return found;
+        }
+
+        @Override
+        public synchronized Map<String, Long> refreshCounts() {
+            searchable.accumulateAndGet(refreshStartedAt, Math::max);
+            refreshes++;
+            refreshStartedAt = written.size();
+            return Map.of("i/0/n1/p", refreshes);
+        }
+
+        @Override
+        public void makeWritesVisible() {
+            searchable.accumulateAndGet(written.size(), Math::max);
+        }
+    }
+
+    @Test
+    void forgetsWhatTheIndexShowsAndFindsItThereAfterwards() throws Exception {
+        var node = new RefreshingNode();
+        try (var assigner = new ClusterAssigner(node)) {
+            int batches = ClusterAssigner.RECENT_CAPACITY / 100;
+            for (int b = 0; b < batches; b++) {
+                var batch = new ArrayList<EnrichedSummary>();
+                for (int i = 0; i < 100; i++) {
+                    batch.add(article("https://x.example/" + b + "/" + i, "2026-05-02T00:00:00Z", 1_000L * b + i, 0));
+                }
+                assigner.assign(batch);
+                // Whatever the memory no longer holds, the node shows.
+                assertTrue(node.written.size() - assigner.recentSize() <= node.searchable.get(),
+                        node.written.size() + " written, " + assigner.recentSize() + " held, " + node.searchable
+                                + " searchable");
+                assigner.remember(batch.stream().map(EnrichedSummary::id).toList());
+                node.written.addAll(batch);
+            }
+            // A check per eighth of the memory, proven two readings later: about a quarter of it is held.
+            assertTrue(assigner.recentSize() <= ClusterAssigner.RECENT_CAPACITY / 2,
+                    assigner.recentSize() + " held of " + node.written.size() + " written");
+            var first = node.written.get(0);
+            var copy = article("https://copy.example/0", "2026-05-03T00:00:00Z", 0, 4);
+            assertEquals(ClusterAssignment.duplicate(copy.id(), first.id()),
+                    assigner.assign(List.of(copy)).get(copy.id()), "found in the index, no longer in memory");
+        }
+    }
+
     /** An index standing in for Elasticsearch that can list its keys, and records which articles were searched. */
     private static final class ListingSource implements CandidateSource {
         final List<EnrichedSummary> held = new ArrayList<>();
