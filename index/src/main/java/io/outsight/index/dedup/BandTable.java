@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * members in one index of keys: those of the batches placed and not yet written ({@linkplain #place unfinished}, held
  * until their batch is written or forgotten), and at most the last {@code capacity} articles {@linkplain #written
  * written} (oldest forgotten first, and {@linkplain #forgetWrittenBefore those the index shows} before), which a search
- * cannot see until Elasticsearch refreshes. Looking up an article costs one
- * probe per band, whatever the number of articles held. The keys are probed by their 64-bit hashes ({@link
+ * cannot see until Elasticsearch refreshes. Looking up an article costs one probe per band, whatever the number of
+ * articles held. The keys are probed by their 64-bit hashes ({@link
  * KeyHashes}) in a {@link LongKeyIndex}: the hash maps of string keys this table had (and the set of ids per shared
  * key) were 35 % of the index stage thread's samples in the sink benchmark, adding, forgetting and looking up. The
  * two kinds were two tables, and every article was added to both and removed from the first in turn: a third of the

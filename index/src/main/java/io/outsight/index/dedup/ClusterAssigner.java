@@ -43,9 +43,9 @@ public final class ClusterAssigner implements AutoCloseable {
     /**
      * How many recently written articles the worker keeps in memory at most, to bridge the time until Elasticsearch
      * makes a write searchable (a refresh every second, later under load); those shown searchable are forgotten
-     * sooner ({@link #finish}). So that an article it forgets is always
-     * searchable, the assigner watches the index's own refreshes, has the index refreshed in the background when they
-     * fall behind, and waits for a refresh before a look-up if one is still missing ({@link WriteVisibility}).
+     * sooner ({@link #finish}). So that an article it forgets is always searchable, the assigner watches the index's
+     * own refreshes, has the index refreshed in the background when they fall behind, and waits for a refresh before
+     * a look-up if one is still missing ({@link WriteVisibility}).
      * Without that, copies whose story had left the table before a refresh showed it (a busy node's refreshes lag)
      * started clusters of their own. With that rule the table's size is a trade of memory against refreshes, not of
      * correctness: the node's own refreshes suffice only if three quarters of the memory hold more than the writes of
