@@ -254,6 +254,20 @@ class ClusterAssignerTest {
         assertTrue(refreshes.get() >= 4 && refreshes.get() <= 12, refreshes + " refreshes");
     }
 
+    /** What an index holding {@code indexed} (each the canonical article of its story) finds for each article. */
+    private static Map<String, CandidateLookup.Found> copiesAmong(List<EnrichedSummary> indexed,
+            List<EnrichedSummary> articles) {
+        var found = new HashMap<String, CandidateLookup.Found>();
+        for (EnrichedSummary article : articles) {
+            var candidates = indexed.stream()
+                    .filter(h -> article.fingerprint().estimatedJaccard(h.fingerprint()) >= ClusterRule.THRESHOLD)
+                    .map(h -> ClusterMember.of(ClusterAssignment.canonical(h.id()), h.fingerprint()))
+                    .toList();
+            found.put(article.id(), new CandidateLookup.Found(null, candidates));
+        }
+        return found;
+    }
+
     /**
      * A node that refreshes on its own: each reading of its refresh counts ends a refresh that started at the reading
      * before (so it shows what was written then), and starts the next. It finds copies of the first article written
@@ -269,19 +283,11 @@ class ClusterAssignerTest {
 
         @Override
         public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
-            var found = new HashMap<String, CandidateLookup.Found>();
             List<EnrichedSummary> shown;
             synchronized (written) {
                 shown = searchable.get() > 0 ? List.of(written.get(0)) : List.of();
             }
-            for (EnrichedSummary article : articles) {
-                var candidates = shown.stream()
-                        .filter(h -> article.fingerprint().estimatedJaccard(h.fingerprint()) >= ClusterRule.THRESHOLD)
-                        .map(h -> ClusterMember.of(ClusterAssignment.canonical(h.id()), h.fingerprint()))
-                        .toList();
-                found.put(article.id(), new CandidateLookup.Found(null, candidates));
-            }
-            return found;
+            return copiesAmong(shown, articles);
         }
 
         @Override
@@ -335,16 +341,8 @@ class ClusterAssignerTest {
 
         @Override
         public Map<String, CandidateLookup.Found> find(List<EnrichedSummary> articles) {
-            var found = new HashMap<String, CandidateLookup.Found>();
-            for (EnrichedSummary article : articles) {
-                searched.add(article.id());
-                var candidates = held.stream()
-                        .filter(h -> article.fingerprint().estimatedJaccard(h.fingerprint()) >= ClusterRule.THRESHOLD)
-                        .map(h -> ClusterMember.of(ClusterAssignment.canonical(h.id()), h.fingerprint()))
-                        .toList();
-                found.put(article.id(), new CandidateLookup.Found(null, candidates));
-            }
-            return found;
+            articles.forEach(article -> searched.add(article.id()));
+            return copiesAmong(held, articles);
         }
 
         @Override
