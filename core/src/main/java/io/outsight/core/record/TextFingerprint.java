@@ -39,6 +39,9 @@ public record TextFingerprint(String scheme, String textHash, String signature, 
         if (bands instanceof HexBandKeys) {
             return bands;
         }
+        if (bands.isEmpty()) {
+            return List.of(); // every member the index stage writes drops its keys: no array made for none
+        }
         HexBandKeys keys = HexBandKeys.of(bands);
         return keys != null ? keys : List.copyOf(bands);
     }
