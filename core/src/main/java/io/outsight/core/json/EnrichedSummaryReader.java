@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * of the skipped values (entity offsets, tag lists …): enrich, which wrote the record, built it from a valid
  * {@link EnrichedArticle}, and Elasticsearch's mapping refuses a value of the wrong shape.
  *
+ * <p>Records in the form enrich writes are first read by a {@link SummaryScanner}, straight from their bytes, which
+ * answers only when the parser would give the same summary; the parser reads the others, and names what is wrong.
+ *
  * <p>Thread-safe.
  */
 final class EnrichedSummaryReader {
@@ -42,7 +45,7 @@ final class EnrichedSummaryReader {
      * first is reported. Besides the id and the two instants, which the summary holds, they are strings that are
      * checked, not decoded ({@link Fields#read}).
      */
-    private static final List<String> REQUIRED = List.of("id", "url", "final_url", "canonical_url", "fetched_at",
+    static final List<String> REQUIRED = List.of("id", "url", "final_url", "canonical_url", "fetched_at",
             "text", "content_hash", "source", "enriched_at", "enricher_version");
     /**
      * Each required field's bit in a record's mask of those present: a hash set of the names present cost the index
@@ -66,12 +69,18 @@ final class EnrichedSummaryReader {
      * @throws RecordFormatException when it is malformed JSON or lacks a field an enriched article requires
      */
     EnrichedSummary read(byte[] json) {
+        EnrichedSummary scanned = SummaryScanner.read(json);
+        return scanned != null ? scanned : parsed(json);
+    }
+
+    /** {@link #read} by the streaming parser alone: what decides every record the scanner is not sure of. */
+    EnrichedSummary parsed(byte[] json) {
         try (JsonParser parser = mapper.createParser(json)) {
             return read(parser);
         } catch (JacksonException e) {
             if (RecordCodec.isMalformedUtf8(e)) {
                 // As RecordCodec.decode does: read it as the text it decodes to, with replacement characters.
-                return read(new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+                return parsed(new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
             }
             throw RecordCodec.malformed(e, TYPE);
         } catch (IOException e) {
