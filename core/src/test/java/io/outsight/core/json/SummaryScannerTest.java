@@ -2,6 +2,7 @@ package io.outsight.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +77,7 @@ class SummaryScannerTest {
             default -> json.replaceFirst("\"text\":\"[^\"]*\"", "\"text\":5");
         };
         byte[] bytes = changed.getBytes(StandardCharsets.UTF_8);
-        assertTrue(!changed.equals(json), "the record was not changed at " + at);
+        assertNotEquals(json, changed, "the record was not changed at " + at);
         assertNull(SummaryScanner.read(bytes));
         assertEquals(READER.parsed(bytes), READER.read(bytes));
     }
