@@ -70,8 +70,6 @@ final class SummaryScanner {
     private static final byte[] BANDS = ascii("bands");
     /** Bytes that end the plain run of a string: the quote, the backslash, control characters and non-ASCII. */
     private static final boolean[] STRING_STOP = stringStops();
-    /** Each byte's value as a lowercase hex digit, -1 where it is none. */
-    private static final byte[] HEX = hexDigits();
     /** Eight bytes of the record read as one long, the first in the lowest bits. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BITS = 0x0101010101010101L;
@@ -97,6 +95,8 @@ final class SummaryScanner {
     private @Nullable Instant publishedAt;
     private @Nullable TextFingerprint fingerprint;
     private int present;
+    /** Where the name {@link #memberName} read last ends (its closing quote). */
+    private int nameEnd;
 
     private SummaryScanner(byte[] json) {
         this.json = json;
@@ -118,24 +118,12 @@ final class SummaryScanner {
 
     private EnrichedSummary record() {
         whitespace();
-        expect('{');
-        whitespace();
-        if (json[at] == '}') {
-            at++;
-        } else {
+        if (!opens('{', '}')) {
             do {
-                whitespace();
-                int nameStart = nameStart();
-                int nameEnd = at - 1;
-                whitespace();
-                expect(':');
-                whitespace();
+                int nameStart = memberName();
                 field(nameStart, nameEnd);
                 whitespace();
-            } while (next() == ',');
-            if (json[at - 1] != '}') {
-                throw NOT_SURE;
-            }
+            } while (more('}'));
         }
         whitespace();
         if (at != json.length || schemaVersion == null || present != ALL_REQUIRED) {
@@ -220,22 +208,13 @@ final class SummaryScanner {
             literal("null");
             return null;
         }
-        expect('{');
         String scheme = null;
         String textHash = null;
         String signature = null;
         List<String> bands = null;
-        whitespace();
-        if (json[at] == '}') {
-            at++;
-        } else {
+        if (!opens('{', '}')) {
             do {
-                whitespace();
-                int nameStart = nameStart();
-                int nameEnd = at - 1;
-                whitespace();
-                expect(':');
-                whitespace();
+                int nameStart = memberName();
                 if (is(SCHEME, nameStart, nameEnd)) {
                     scheme = asciiStringOrNull();
                 } else if (is(TEXT_HASH, nameStart, nameEnd)) {
@@ -248,10 +227,7 @@ final class SummaryScanner {
                     skipValue(1);
                 }
                 whitespace();
-            } while (next() == ',');
-            if (json[at - 1] != '}') {
-                throw NOT_SURE;
-            }
+            } while (more('}'));
         }
         return new TextFingerprint(scheme, textHash, signature, bands);
     }
@@ -262,20 +238,16 @@ final class SummaryScanner {
             literal("null");
             return null;
         }
-        expect('[');
-        whitespace();
         var values = new long[32];
         int count = 0;
-        if (json[at] == ']') {
-            at++;
+        if (opens('[', ']')) {
             return HexBandKeys.ofValues(values, 0);
         }
         do {
-            whitespace();
             expect('"');
             long value = 0;
             for (int i = 0; i < HexBandKeys.KEY_LENGTH; i++) {
-                int digit = HEX[json[at++] & 0xFF];
+                int digit = HexBandKeys.digit((char) (json[at++] & 0xFF));
                 if (digit < 0) {
                     throw NOT_SURE;
                 }
@@ -287,10 +259,7 @@ final class SummaryScanner {
             }
             values[count++] = value;
             whitespace();
-        } while (next() == ',');
-        if (json[at - 1] != ']') {
-            throw NOT_SURE;
-        }
+        } while (more(']'));
         return HexBandKeys.ofValues(values, count);
     }
 
@@ -363,14 +332,10 @@ final class SummaryScanner {
         if (depth > MAX_DEPTH) {
             throw NOT_SURE;
         }
-        at++;
-        whitespace();
-        if (json[at] == '}') {
-            at++;
+        if (opens('{', '}')) {
             return;
         }
         do {
-            whitespace();
             expect('"');
             int nameStart = at;
             skipString();
@@ -382,30 +347,20 @@ final class SummaryScanner {
             whitespace();
             skipValue(depth);
             whitespace();
-        } while (next() == ',');
-        if (json[at - 1] != '}') {
-            throw NOT_SURE;
-        }
+        } while (more('}'));
     }
 
     private void skipArray(int depth) {
         if (depth > MAX_DEPTH) {
             throw NOT_SURE;
         }
-        at++;
-        whitespace();
-        if (json[at] == ']') {
-            at++;
+        if (opens('[', ']')) {
             return;
         }
         do {
-            whitespace();
             skipValue(depth);
             whitespace();
-        } while (next() == ',');
-        if (json[at - 1] != ']') {
-            throw NOT_SURE;
-        }
+        } while (more(']'));
     }
 
     /** Moves past the rest of a string whose opening quote was read: escapes checked, UTF-8 strictly. */
@@ -522,15 +477,50 @@ final class SummaryScanner {
         }
     }
 
-    /** Reads a field name's opening quote and the name, ASCII without escapes; returns where the name starts. */
-    private int nameStart() {
+    /**
+     * Reads a member's name, ASCII without escapes, and the colon after it; returns where the name starts, and sets
+     * {@link #nameEnd}.
+     */
+    private int memberName() {
         expect('"');
         int start = at;
         at = plainRun(json, at);
-        if (json[at++] != '"') {
+        nameEnd = at;
+        expect('"');
+        whitespace();
+        expect(':');
+        whitespace();
+        return start;
+    }
+
+    /**
+     * Reads a container's opening bracket and the whitespace after it; true when it is empty (its closing bracket then
+     * read too).
+     */
+    private boolean opens(char open, char close) {
+        expect(open);
+        whitespace();
+        if (json[at] == close) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * After a member of a container and its whitespace: true when a comma and another member follow (the whitespace
+     * before it read), false at the closing bracket.
+     */
+    private boolean more(char close) {
+        byte separator = json[at++];
+        if (separator == ',') {
+            whitespace();
+            return true;
+        }
+        if (separator != close) {
             throw NOT_SURE;
         }
-        return start;
+        return false;
     }
 
     /**
@@ -593,11 +583,6 @@ final class SummaryScanner {
         }
     }
 
-    /** The byte at the position, moving past it. */
-    private byte next() {
-        return json[at++];
-    }
-
     private static byte[] ascii(String name) {
         return name.getBytes(StandardCharsets.US_ASCII);
     }
@@ -608,14 +593,5 @@ final class SummaryScanner {
             stops[b] = b == '"' || b == '\\' || b < 0x20 || b >= 0x80;
         }
         return stops;
-    }
-
-    private static byte[] hexDigits() {
-        var digits = new byte[256];
-        Arrays.fill(digits, (byte) -1);
-        for (int value = 0; value < 16; value++) {
-            digits[Character.forDigit(value, 16)] = (byte) value;
-        }
-        return digits;
     }
 }

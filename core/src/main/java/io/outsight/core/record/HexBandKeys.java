@@ -97,9 +97,10 @@ public final class HexBandKeys extends AbstractList<String> implements RandomAcc
     /**
      * A lowercase hex digit's value, or -1 for any other character (upper case included: it would not read back).
      * Looked up, not compared: a key's characters are random digits and letters, and range tests mispredicted often
-     * enough to make reading the keys slower than making strings of them.
+     * enough to make reading the keys slower than making strings of them. Public for readers of other forms of the
+     * keys' text ({@code SummaryScanner} reads bytes).
      */
-    private static int digit(char c) {
+    public static int digit(char c) {
         return c < DIGITS.length ? DIGITS[c] : -1;
     }
 
