@@ -48,7 +48,7 @@ public final class ApiService implements AutoCloseable {
         try {
             var metrics = new ApiMetrics();
             stageLoops.forEach(loop -> metrics.stageLoop(loop.stage(), loop));
-            var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
+            var kafka = KafkaClients.of(endpoints.kafkaBootstrapServers(), config);
             ElasticsearchClient es = ElasticsearchClients.create(endpoints.elasticsearchUrl(), config);
             closeables.add(es);
             var sink = new KafkaUrlSink(kafka);

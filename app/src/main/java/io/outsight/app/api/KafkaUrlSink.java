@@ -6,10 +6,8 @@ import io.outsight.core.record.UrlRequest;
 import io.outsight.ingest.intake.UrlSubmitter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -22,8 +20,7 @@ public final class KafkaUrlSink implements UrlSink, AutoCloseable {
 
     public KafkaUrlSink(KafkaClients kafka) {
         producer = kafka.producer("outsight-api");
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "outsight-api-health"));
+        admin = kafka.admin("outsight-api-health");
     }
 
     @Override

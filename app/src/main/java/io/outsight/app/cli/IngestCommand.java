@@ -142,10 +142,10 @@ final class IngestCommand implements Callable<Integer> {
         var codec = new RecordCodec();
         var kafkaAddress = config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
         if (kafkaAddress.isPresent()) {
-            submit(new KafkaClients(kafkaAddress.get()), codec, intake, err);
+            submit(KafkaClients.of(kafkaAddress.get(), config), codec, intake, err);
         } else {
             try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, m -> {})) {
-                submit(new KafkaClients(connection.endpoints().kafkaBootstrapServers()), codec, intake, err);
+                submit(KafkaClients.of(connection.endpoints().kafkaBootstrapServers(), config), codec, intake, err);
             }
         }
         if (json) {

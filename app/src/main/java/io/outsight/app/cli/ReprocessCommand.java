@@ -56,7 +56,7 @@ final class ReprocessCommand implements Callable<Integer> {
         try (var connection = Connection.open(config, Connection.WhenNoStack.FAIL, message -> { });
                 var es = ElasticsearchClients.create(connection.endpoints().elasticsearchUrl(), config)) {
             var layout = new IndexLayout(es, config.get(ConfigKeys.INDEX_ALIAS));
-            var kafka = new KafkaClients(connection.endpoints().kafkaBootstrapServers());
+            var kafka = KafkaClients.of(connection.endpoints().kafkaBootstrapServers(), config);
             var reprocessor = new Reprocessor(es, kafka, layout, BulkSettings.from(config), new RecordCodec());
             var enricher = new Enricher(Pipeline.tagger(config), Clock.systemUTC());
             RebuildReport report;

@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunReport.Outcome runPipeline(Config config, Endpoints endpoints, List<UrlRequest> requests,
             PrintWriter err) throws Exception {
-        var kafka = new KafkaClients(endpoints.kafkaBootstrapServers());
+        var kafka = KafkaClients.of(endpoints.kafkaBootstrapServers(), config);
         var codec = new RecordCodec();
         var normalizer = new UrlNormalizer();
         Map<String, String> keyByUrl = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.outsight.app.process.HeapWatch;
 import io.outsight.app.process.WorkerProcess;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigKeys;
+import io.outsight.core.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,7 +77,7 @@ final class WorkerCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "outsight-worker-shutdown"));
             if (metrics != null) {
                 metrics.expose(pipeline.loops(), pipeline.consumerGroups(),
-                        connection.endpoints().kafkaBootstrapServers());
+                        KafkaClients.of(connection.endpoints().kafkaBootstrapServers(), config));
                 String host = config.get(ConfigKeys.WORKER_METRICS_HOST);
                 metricsAt = "; metrics at http://" + host + ":" + metrics.serve(host, port) + "/metrics";
             }

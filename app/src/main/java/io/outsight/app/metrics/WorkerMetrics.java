@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.outsight.core.kafka.KafkaClients;
 import io.outsight.core.kafka.StageLoop;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,10 +51,8 @@ public final class WorkerMetrics implements AutoCloseable {
      *
      * @param groups consumer group of each loop, by loop stage name
      */
-    public void expose(List<StageLoop> loops, Map<String, String> groups, String kafkaBootstrapServers) {
-        Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "outsight-worker-metrics"));
+    public void expose(List<StageLoop> loops, Map<String, String> groups, KafkaClients kafka) {
+        Admin admin = kafka.admin("outsight-worker-metrics");
         synchronized (this) {
             // Admin.close() waits for pending calls up to their own timeout (a minute): bound it.
             closeables.add(() -> admin.close(Duration.ofSeconds(5)));

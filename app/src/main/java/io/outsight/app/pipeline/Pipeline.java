@@ -101,7 +101,7 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(Config config, Endpoints endpoints, Set<Stage> stages, @Nullable StageMeters meters) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(endpoints, "endpoints");
-        var kafka = new KafkaClients(endpoints.kafkaBootstrapServers())
+        var kafka = KafkaClients.of(endpoints.kafkaBootstrapServers(), config)
                 .withSessionTimeout(config.get(ConfigKeys.KAFKA_CONSUMER_SESSION_TIMEOUT));
         var codec = new RecordCodec();
         var producer = kafka.producer("outsight-" + String.join("-", stages.stream().map(Stage::cliName).toList()));

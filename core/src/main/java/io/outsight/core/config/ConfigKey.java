@@ -2,6 +2,7 @@ package io.outsight.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,6 +96,22 @@ public final class ConfigKey<T> {
 
     public static ConfigKey<Long> byteSize(String name, long defaultValue, String description) {
         return new ConfigKey<>(name, "size", Values::byteSize, defaultValue, description, false);
+    }
+
+    /** One of a few names, given in any case and kept in upper case ({@code sasl_ssl} is {@code SASL_SSL}). */
+    public static ConfigKey<String> choice(String name, String defaultValue, List<String> choices,
+            String description) {
+        if (!choices.contains(defaultValue)) {
+            throw new IllegalArgumentException(name + ": the default " + defaultValue + " is not one of " + choices);
+        }
+        Function<String, String> parser = text -> {
+            String value = text.strip().toUpperCase(Locale.ROOT);
+            if (!choices.contains(value)) {
+                throw new IllegalArgumentException("not one of " + String.join(", ", choices) + ": '" + text + "'");
+            }
+            return value;
+        };
+        return new ConfigKey<>(name, String.join("|", choices), parser, defaultValue, description, false);
     }
 
     public static ConfigKey<Path> path(String name, @Nullable Path defaultValue, String description) {

@@ -16,6 +16,24 @@ public final class ConfigKeys {
             + " worker that stopped answering before handing its partitions to others, unless a worker of the same"
             + " instance id takes them first (within the broker's bounds, 6s to 30min by default)");
 
+    public static final ConfigKey<String> KAFKA_SECURITY_PROTOCOL = ConfigKey.choice("kafka.security-protocol",
+            "PLAINTEXT", List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"), "How the clients talk to the"
+            + " brokers of kafka.bootstrap-servers: TLS (SSL), SASL credentials, both, or neither");
+
+    public static final ConfigKey<String> KAFKA_SASL_MECHANISM = ConfigKey.choice("kafka.sasl.mechanism", "PLAIN",
+            List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"), "SASL mechanism of the Kafka credentials");
+
+    public static final ConfigKey<String> KAFKA_SASL_USERNAME = ConfigKey.string("kafka.sasl.username", null,
+            "Kafka user for SASL authentication");
+
+    public static final ConfigKey<String> KAFKA_SASL_PASSWORD = ConfigKey.secret("kafka.sasl.password",
+            "Kafka password for SASL authentication");
+
+    public static final ConfigKey<Path> KAFKA_SASL_PASSWORD_FILE = ConfigKey.secretFile(KAFKA_SASL_PASSWORD);
+
+    public static final ConfigKey<Path> KAFKA_CA_FILE = ConfigKey.path("kafka.ca-file", null,
+            "PEM file of the CA that signed the Kafka brokers' certificates, for TLS; unset: the JVM's trusted CAs");
+
     public static final ConfigKey<String> ELASTICSEARCH_URL = ConfigKey.string("elasticsearch.url", null,
             "Elasticsearch URL (http[s]://host:port); unset: use a running local stack or start one");
 
@@ -166,6 +184,12 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             KAFKA_CONSUMER_SESSION_TIMEOUT,
+            KAFKA_SECURITY_PROTOCOL,
+            KAFKA_SASL_MECHANISM,
+            KAFKA_SASL_USERNAME,
+            KAFKA_SASL_PASSWORD,
+            KAFKA_SASL_PASSWORD_FILE,
+            KAFKA_CA_FILE,
             ELASTICSEARCH_URL,
             ELASTICSEARCH_API_KEY,
             ELASTICSEARCH_API_KEY_FILE,

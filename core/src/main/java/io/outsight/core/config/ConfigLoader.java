@@ -177,10 +177,42 @@ public final class ConfigLoader {
             problems.add(ConfigKeys.ELASTICSEARCH_USERNAME.name() + " and " + ConfigKeys.ELASTICSEARCH_PASSWORD.name()
                     + " go together: " + (user ? "the password" : "the user name") + " is missing");
         }
-        config.find(ConfigKeys.ELASTICSEARCH_CA_FILE).ifPresent(ca -> {
-            if (!Files.isReadable(ca)) {
-                problems.add(ConfigKeys.ELASTICSEARCH_CA_FILE.name() + " from "
-                        + config.origin(ConfigKeys.ELASTICSEARCH_CA_FILE) + ": cannot read " + ca.toAbsolutePath());
+        readable(config, ConfigKeys.ELASTICSEARCH_CA_FILE, problems);
+        validateKafkaSecurity(config, problems);
+    }
+
+    /** The Kafka credentials and CA file fit the security protocol, and a protocol other than plain text an address. */
+    private static void validateKafkaSecurity(Config config, List<String> problems) {
+        String protocol = config.get(ConfigKeys.KAFKA_SECURITY_PROTOCOL);
+        String protocolKey = ConfigKeys.KAFKA_SECURITY_PROTOCOL.name();
+        boolean sasl = protocol.startsWith("SASL_");
+        boolean tls = protocol.endsWith("SSL");
+        boolean user = config.find(ConfigKeys.KAFKA_SASL_USERNAME).isPresent();
+        boolean password = config.find(ConfigKeys.KAFKA_SASL_PASSWORD).isPresent()
+                || config.find(ConfigKeys.KAFKA_SASL_PASSWORD_FILE).isPresent();
+        if (sasl && (!user || !password)) {
+            problems.add(protocolKey + " " + protocol + " needs " + ConfigKeys.KAFKA_SASL_USERNAME.name() + " and "
+                    + ConfigKeys.KAFKA_SASL_PASSWORD.name() + " (or " + ConfigKeys.KAFKA_SASL_PASSWORD_FILE.name()
+                    + "): " + (user ? "the password" : password ? "the user name" : "both") + " missing");
+        } else if (!sasl && (user || password)) {
+            problems.add("Kafka credentials are set, but " + protocolKey + " is " + protocol
+                    + ", which sends none: set it to SASL_SSL (or SASL_PLAINTEXT)");
+        }
+        if (!tls && config.find(ConfigKeys.KAFKA_CA_FILE).isPresent()) {
+            problems.add(ConfigKeys.KAFKA_CA_FILE.name() + " is set, but " + protocolKey + " is " + protocol
+                    + ", which does not use TLS: set it to SSL or SASL_SSL");
+        }
+        readable(config, ConfigKeys.KAFKA_CA_FILE, problems);
+        if (!protocol.equals("PLAINTEXT") && config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
+            problems.add(protocolKey + " is " + protocol + ", but " + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name()
+                    + " is unset: the local stack's broker speaks PLAINTEXT only; set the secured brokers' address");
+        }
+    }
+
+    private static void readable(Config config, ConfigKey<Path> key, List<String> problems) {
+        config.find(key).ifPresent(file -> {
+            if (!Files.isReadable(file)) {
+                problems.add(key.name() + " from " + config.origin(key) + ": cannot read " + file.toAbsolutePath());
             }
         });
     }

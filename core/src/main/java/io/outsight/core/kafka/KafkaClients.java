@@ -1,10 +1,13 @@
 package io.outsight.core.kafka;
 
+import io.outsight.core.config.Config;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,13 +33,29 @@ public final class KafkaClients {
     /** The consumers' {@code session.timeout.ms}, or null for Kafka's default (45 s). */
     private final @Nullable Duration sessionTimeout;
 
+    private final KafkaSecurity security;
+
+    /** Clients of brokers that take plain text (the local stack's). */
     public KafkaClients(String bootstrapServers) {
-        this(bootstrapServers, null);
+        this(bootstrapServers, KafkaSecurity.PLAINTEXT);
     }
 
-    private KafkaClients(String bootstrapServers, @Nullable Duration sessionTimeout) {
+    public KafkaClients(String bootstrapServers, KafkaSecurity security) {
+        this(bootstrapServers, security, null);
+    }
+
+    private KafkaClients(String bootstrapServers, KafkaSecurity security, @Nullable Duration sessionTimeout) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.security = Objects.requireNonNull(security, "security");
         this.sessionTimeout = sessionTimeout;
+    }
+
+    /**
+     * Clients of the brokers at {@code bootstrapServers} with the security the configuration asks for
+     * ({@link KafkaSecurity#from}).
+     */
+    public static KafkaClients of(String bootstrapServers, Config config) {
+        return new KafkaClients(bootstrapServers, KafkaSecurity.from(config));
     }
 
     /**
@@ -45,11 +64,19 @@ public final class KafkaClients {
      */
     public KafkaClients withSessionTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return new KafkaClients(bootstrapServers, timeout);
+        return new KafkaClients(bootstrapServers, security, timeout);
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** An admin client (topics, consumer groups' offsets); the caller closes it. */
+    public Admin admin(String clientId) {
+        var props = new HashMap<String, Object>(security.properties());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return Admin.create(props);
     }
 
     /** A producer; thread-safe, share one per process and close it on shutdown. */
@@ -58,7 +85,7 @@ public final class KafkaClients {
     }
 
     private Map<String, Object> producerProps(String clientId) {
-        var props = new HashMap<String, Object>();
+        var props = new HashMap<String, Object>(security.properties());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -131,7 +158,7 @@ public final class KafkaClients {
 
     private Map<String, Object> consumerProps(String groupId, String clientId, @Nullable String instanceId,
             int maxPollRecords) {
-        var props = new HashMap<String, Object>();
+        var props = new HashMap<String, Object>(security.properties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);

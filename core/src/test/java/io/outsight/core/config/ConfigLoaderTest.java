@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,49 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(),
                 Map.of("elasticsearch.ca-file", dir.resolve("missing.pem").toString()))));
         assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+    }
+
+    @Test
+    void kafkaCredentialsAndCaFileMustFitTheSecurityProtocol() throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "");
+        assertProblem(Map.of("kafka.security-protocol", "SASL_SSL", "kafka.sasl.username", "outsight"),
+                "kafka.security-protocol SASL_SSL needs kafka.sasl.username and kafka.sasl.password (or"
+                + " kafka.sasl.password-file): the password missing");
+        assertProblem(Map.of("kafka.sasl.username", "outsight", "kafka.sasl.password", "secret"),
+                "Kafka credentials are set, but kafka.security-protocol is PLAINTEXT, which sends none");
+        assertProblem(Map.of("kafka.security-protocol", "SASL_PLAINTEXT", "kafka.sasl.username", "outsight",
+                "kafka.sasl.password", "secret", "kafka.ca-file", ca.toString()),
+                "kafka.ca-file is set, but kafka.security-protocol is SASL_PLAINTEXT, which does not use TLS");
+        assertProblem(Map.of("kafka.security-protocol", "TLS"),
+                "not one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL: 'TLS'");
+        var withoutAddress = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(),
+                Map.of("kafka.security-protocol", "ssl"))));
+        assertTrue(withoutAddress.getMessage().contains("kafka.bootstrap-servers is unset: the local stack's broker"
+                + " speaks PLAINTEXT only"), withoutAddress.getMessage());
+    }
+
+    @Test
+    void aSecuredKafkaConfigurationThatFitsLoads() throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "");
+        Path password = Files.writeString(dir.resolve("kafka_password"), "secret\n");
+        Config config = loader.load(new ConfigSources(null, Map.of(
+                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", "broker:9093",
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "sasl_ssl",
+                "OUTSIGHT_KAFKA_SASL_MECHANISM", "scram-sha-256",
+                "OUTSIGHT_KAFKA_SASL_USERNAME", "outsight",
+                "OUTSIGHT_KAFKA_SASL_PASSWORD_FILE", password.toString(),
+                "OUTSIGHT_KAFKA_CA_FILE", ca.toString()), Map.of()));
+        assertEquals("SASL_SSL", config.get(ConfigKeys.KAFKA_SECURITY_PROTOCOL));
+        assertEquals("SCRAM-SHA-256", config.get(ConfigKeys.KAFKA_SASL_MECHANISM));
+        assertEquals("secret", config.get(ConfigKeys.KAFKA_SASL_PASSWORD));
+    }
+
+    /** With a broker address, so that only the given keys can be the problem. */
+    private void assertProblem(Map<String, String> flags, String problem) {
+        var all = new HashMap<>(flags);
+        all.put("kafka.bootstrap-servers", "broker:9093");
+        var e = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(), all)));
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
     @Test

@@ -5,14 +5,12 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.outsight.core.config.Config;
 import io.outsight.core.config.ConfigException;
 import io.outsight.core.config.ConfigKeys;
+import io.outsight.core.config.PemCertificates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -51,13 +49,8 @@ public final class ElasticsearchClients {
 
     /** An SSL context that trusts exactly the certificates in a PEM file. */
     static SSLContext trusting(Path caFile) {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            var factory = CertificateFactory.getInstance("X.509");
-            List<? extends Certificate> certificates = List.copyOf(factory.generateCertificates(in));
-            if (certificates.isEmpty()) {
-                throw new ConfigException(List.of(ConfigKeys.ELASTICSEARCH_CA_FILE.name() + ": no certificate in "
-                        + caFile));
-            }
+        List<Certificate> certificates = PemCertificates.read(ConfigKeys.ELASTICSEARCH_CA_FILE, caFile);
+        try {
             var trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);
             for (int i = 0; i < certificates.size(); i++) {
