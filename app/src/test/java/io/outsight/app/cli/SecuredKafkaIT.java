@@ -95,12 +95,7 @@ class SecuredKafkaIT {
 
     @Test
     void aWrongPasswordIsAnAuthenticationError() throws Exception {
-        Config config = load(Map.of(
-                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.secureAddress(),
-                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "OUTSIGHT_KAFKA_SASL_USERNAME", SecureKafkaBroker.PLAIN_USER,
-                "OUTSIGHT_KAFKA_SASL_PASSWORD", "not-the-password",
-                "OUTSIGHT_KAFKA_CA_FILE", broker.caFile().toString()));
+        Config config = plainConfig("not-the-password", broker.caFile());
         Throwable failure = sendFailure(KafkaClients.of(broker.secureAddress(), config));
         assertInstanceOf(SaslAuthenticationException.class, failure, String.valueOf(failure));
         assertFalse(String.valueOf(failure.getMessage()).contains("not-the-password"), failure.getMessage());
@@ -108,12 +103,7 @@ class SecuredKafkaIT {
 
     @Test
     void aBrokerThatTheCaDidNotSignIsRefused() throws Exception {
-        Config config = load(Map.of(
-                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.secureAddress(),
-                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "OUTSIGHT_KAFKA_SASL_USERNAME", SecureKafkaBroker.PLAIN_USER,
-                "OUTSIGHT_KAFKA_SASL_PASSWORD", SecureKafkaBroker.PLAIN_PASSWORD,
-                "OUTSIGHT_KAFKA_CA_FILE", broker.otherCaFile().toString()));
+        Config config = plainConfig(SecureKafkaBroker.PLAIN_PASSWORD, broker.otherCaFile());
         Throwable failure = sendFailure(KafkaClients.of(broker.secureAddress(), config));
         assertInstanceOf(SslAuthenticationException.class, failure, String.valueOf(failure));
     }
@@ -139,7 +129,16 @@ class SecuredKafkaIT {
         }
     }
 
-    private Config scramConfig(String user, String password) {
+    private static Config plainConfig(String password, Path caFile) {
+        return load(Map.of(
+                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.secureAddress(),
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "OUTSIGHT_KAFKA_SASL_USERNAME", SecureKafkaBroker.PLAIN_USER,
+                "OUTSIGHT_KAFKA_SASL_PASSWORD", password,
+                "OUTSIGHT_KAFKA_CA_FILE", caFile.toString()));
+    }
+
+    private static Config scramConfig(String user, String password) {
         return load(Map.of(
                 "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.secureAddress(),
                 "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
