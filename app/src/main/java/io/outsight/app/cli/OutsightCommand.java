@@ -137,6 +137,19 @@ public final class OutsightCommand implements Runnable {
      */
     static String hint(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // Kafka's own first: its TLS failure wraps the JDK's, and its clients retry a refused connection until
+            // they time out, so a wrong address or a plain-text client at a TLS listener ends as a timeout.
+            if (cause instanceof org.apache.kafka.common.errors.SaslAuthenticationException) {
+                return "Kafka refused the credentials: check kafka.sasl.username, kafka.sasl.password and"
+                        + " kafka.sasl.mechanism";
+            }
+            if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+                return "TLS with Kafka failed: for a private CA set kafka.ca-file, see docs/operations.md";
+            }
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return "Kafka did not answer: check the address, and whether its listener needs"
+                        + " kafka.security-protocol (SSL, SASL_SSL)";
+            }
             if (cause instanceof java.net.ConnectException) {
                 return "is the server running? 'outsight stack status' tells about the local stack";
             }

@@ -99,6 +99,17 @@ class SecuredKafkaIT {
         Throwable failure = sendFailure(KafkaClients.of(broker.secureAddress(), config));
         assertInstanceOf(SaslAuthenticationException.class, failure, String.valueOf(failure));
         assertFalse(String.valueOf(failure.getMessage()).contains("not-the-password"), failure.getMessage());
+
+        CliRun run = CliRun.of("ingest",
+                "--set", "kafka.bootstrap-servers=" + broker.secureAddress(),
+                "--set", "kafka.security-protocol=SASL_SSL",
+                "--set", "kafka.sasl.username=" + SecureKafkaBroker.PLAIN_USER,
+                "--set", "kafka.sasl.password-file=" + secretFile("wrong_password", "not-the-password"),
+                "--set", "kafka.ca-file=" + broker.caFile(),
+                "https://example.com/refused");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("hint: Kafka refused the credentials"), run.err());
+        assertFalse(run.err().contains("not-the-password"), run.err());
     }
 
     @Test
