@@ -31,8 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outsight's Kafka clients on a secured broker: TLS with the broker's CA given as a PEM file, and SASL credentials
- * (PLAIN, SCRAM-SHA-512), configured as a deployment would (keys and a password file). What goes wrong says so:
+ * Outsight's Kafka clients on a secured broker: TLS with the broker's CA given as a PEM file, SASL credentials
+ * (PLAIN, SCRAM-SHA-512) and a client certificate (mutual TLS), configured as a deployment would (keys and a
+ * password file). What goes wrong says so:
  * a wrong password is an authentication error, a broker the CA did not sign a TLS error, each without waiting out a
  * timeout.
  */
@@ -116,6 +117,32 @@ class SecuredKafkaIT {
     void aBrokerThatTheCaDidNotSignIsRefused() throws Exception {
         Config config = plainConfig(SecureKafkaBroker.PLAIN_PASSWORD, broker.otherCaFile());
         Throwable failure = sendFailure(KafkaClients.of(broker.secureAddress(), config));
+        assertInstanceOf(SslAuthenticationException.class, failure, String.valueOf(failure));
+    }
+
+    @Test
+    void mutualTlsWithAClientCertificateProducesAndConsumes() throws Exception {
+        var kafka = KafkaClients.of(broker.mutualTlsAddress(), load(Map.of(
+                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.mutualTlsAddress(),
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "OUTSIGHT_KAFKA_CA_FILE", broker.caFile().toString(),
+                "OUTSIGHT_KAFKA_SSL_CERTIFICATE_FILE", broker.clientCertificate().toString(),
+                "OUTSIGHT_KAFKA_SSL_KEY_FILE", broker.clientKey().toString())));
+        String topic = "secured.mtls." + UUID.randomUUID();
+        try (var producer = kafka.producer("secured-it-mtls")) {
+            producer.send(new ProducerRecord<>(topic, "k", "with a client certificate".getBytes(StandardCharsets.UTF_8)))
+                    .get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("with a client certificate"), readAll(kafka, topic));
+    }
+
+    @Test
+    void theMutualTlsListenerRefusesAClientWithoutACertificate() throws Exception {
+        var kafka = KafkaClients.of(broker.mutualTlsAddress(), load(Map.of(
+                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.mutualTlsAddress(),
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "OUTSIGHT_KAFKA_CA_FILE", broker.caFile().toString())));
+        Throwable failure = sendFailure(kafka);
         assertInstanceOf(SslAuthenticationException.class, failure, String.valueOf(failure));
     }
 

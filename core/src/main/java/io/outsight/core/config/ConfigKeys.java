@@ -34,6 +34,17 @@ public final class ConfigKeys {
     public static final ConfigKey<Path> KAFKA_CA_FILE = ConfigKey.path("kafka.ca-file", null,
             "PEM file of the CA that signed the Kafka brokers' certificates, for TLS; unset: the JVM's trusted CAs");
 
+    public static final ConfigKey<Path> KAFKA_SSL_CERTIFICATE_FILE = ConfigKey.path("kafka.ssl.certificate-file",
+            null, "PEM certificate (chain) of this client, for brokers that require client certificates (mutual TLS)");
+
+    public static final ConfigKey<Path> KAFKA_SSL_KEY_FILE = ConfigKey.path("kafka.ssl.key-file", null,
+            "PEM private key (PKCS#8) of kafka.ssl.certificate-file");
+
+    public static final ConfigKey<String> KAFKA_SSL_KEY_PASSWORD = ConfigKey.secret("kafka.ssl.key-password",
+            "Password of kafka.ssl.key-file, when the key is encrypted");
+
+    public static final ConfigKey<Path> KAFKA_SSL_KEY_PASSWORD_FILE = ConfigKey.secretFile(KAFKA_SSL_KEY_PASSWORD);
+
     public static final ConfigKey<String> ELASTICSEARCH_URL = ConfigKey.string("elasticsearch.url", null,
             "Elasticsearch URL (http[s]://host:port); unset: use a running local stack or start one");
 
@@ -190,6 +201,10 @@ public final class ConfigKeys {
             KAFKA_SASL_PASSWORD,
             KAFKA_SASL_PASSWORD_FILE,
             KAFKA_CA_FILE,
+            KAFKA_SSL_CERTIFICATE_FILE,
+            KAFKA_SSL_KEY_FILE,
+            KAFKA_SSL_KEY_PASSWORD,
+            KAFKA_SSL_KEY_PASSWORD_FILE,
             ELASTICSEARCH_URL,
             ELASTICSEARCH_API_KEY,
             ELASTICSEARCH_API_KEY_FILE,

@@ -181,7 +181,10 @@ public final class ConfigLoader {
         validateKafkaSecurity(config, problems);
     }
 
-    /** The Kafka credentials and CA file fit the security protocol, and a protocol other than plain text an address. */
+    /**
+     * The Kafka credentials, CA file and client certificate fit the security protocol, and a protocol other than plain
+     * text has an address.
+     */
     private static void validateKafkaSecurity(Config config, List<String> problems) {
         String protocol = config.get(ConfigKeys.KAFKA_SECURITY_PROTOCOL);
         String protocolKey = ConfigKeys.KAFKA_SECURITY_PROTOCOL.name();
@@ -203,6 +206,23 @@ public final class ConfigLoader {
                     + ", which does not use TLS: set it to SSL or SASL_SSL");
         }
         readable(config, ConfigKeys.KAFKA_CA_FILE, problems);
+        boolean certificate = config.find(ConfigKeys.KAFKA_SSL_CERTIFICATE_FILE).isPresent();
+        boolean key = config.find(ConfigKeys.KAFKA_SSL_KEY_FILE).isPresent();
+        boolean keyPassword = config.find(ConfigKeys.KAFKA_SSL_KEY_PASSWORD).isPresent()
+                || config.find(ConfigKeys.KAFKA_SSL_KEY_PASSWORD_FILE).isPresent();
+        if (certificate != key) {
+            problems.add(ConfigKeys.KAFKA_SSL_CERTIFICATE_FILE.name() + " and " + ConfigKeys.KAFKA_SSL_KEY_FILE.name()
+                    + " go together: " + (certificate ? "the key" : "the certificate") + " is missing");
+        } else if (certificate && !tls) {
+            problems.add("a Kafka client certificate is set, but " + protocolKey + " is " + protocol
+                    + ", which does not use TLS: set it to SSL or SASL_SSL");
+        }
+        if (keyPassword && !key) {
+            problems.add(ConfigKeys.KAFKA_SSL_KEY_PASSWORD.name() + " is set without "
+                    + ConfigKeys.KAFKA_SSL_KEY_FILE.name());
+        }
+        readable(config, ConfigKeys.KAFKA_SSL_CERTIFICATE_FILE, problems);
+        readable(config, ConfigKeys.KAFKA_SSL_KEY_FILE, problems);
         if (!protocol.equals("PLAINTEXT") && config.find(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
             problems.add(protocolKey + " is " + protocol + ", but " + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name()
                     + " is unset: the local stack's broker speaks PLAINTEXT only; set the secured brokers' address");

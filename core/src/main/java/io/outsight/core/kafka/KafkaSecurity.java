@@ -1,10 +1,16 @@
 package io.outsight.core.kafka;
 
 import io.outsight.core.config.Config;
+import io.outsight.core.config.ConfigException;
+import io.outsight.core.config.ConfigKey;
 import io.outsight.core.config.ConfigKeys;
 import io.outsight.core.config.PemCertificates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -14,24 +20,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How Outsight's Kafka clients reach secured brokers: the client properties of {@code kafka.security-protocol}, the
- * SASL credentials and the CA file. The password goes only into {@code sasl.jaas.config}, a property Kafka types as
- * a password and so never logs; {@link #toString()} names the user, never the password.
+ * SASL credentials, the CA file and a client certificate. The secrets go only into properties that Kafka types as
+ * passwords and so never logs ({@code sasl.jaas.config}, {@code ssl.keystore.key}, {@code ssl.key.password});
+ * {@link #toString()} names the user and the files, never a secret.
  */
 public final class KafkaSecurity {
     /** No TLS, no credentials: what the local stack's broker speaks. */
-    public static final KafkaSecurity PLAINTEXT = new KafkaSecurity("PLAINTEXT", Map.of(), null, null);
+    public static final KafkaSecurity PLAINTEXT = new KafkaSecurity("PLAINTEXT", Map.of(), null, null, null);
 
     private final String protocol;
     private final Map<String, Object> properties;
     private final @Nullable String user;
     private final @Nullable Path caFile;
+    private final @Nullable Path certificate;
 
     private KafkaSecurity(String protocol, Map<String, Object> properties, @Nullable String user,
-            @Nullable Path caFile) {
+            @Nullable Path caFile, @Nullable Path certificate) {
         this.protocol = protocol;
         this.properties = Map.copyOf(properties);
         this.user = user;
         this.caFile = caFile;
+        this.certificate = certificate;
     }
 
     /**
@@ -62,7 +71,27 @@ public final class KafkaSecurity {
             properties.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
             properties.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caFile.toAbsolutePath().toString());
         }
-        return new KafkaSecurity(protocol, properties, user, caFile);
+        Path certificate = config.find(ConfigKeys.KAFKA_SSL_CERTIFICATE_FILE).orElse(null);
+        if (certificate != null) {
+            // The files' contents, not their paths: Kafka takes a PEM key store's key and chain only inline (or both
+            // in one file), and types the key as a password, which it never logs.
+            properties.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
+            properties.put(SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG,
+                    text(ConfigKeys.KAFKA_SSL_CERTIFICATE_FILE, certificate));
+            properties.put(SslConfigs.SSL_KEYSTORE_KEY_CONFIG,
+                    text(ConfigKeys.KAFKA_SSL_KEY_FILE, config.get(ConfigKeys.KAFKA_SSL_KEY_FILE)));
+            config.find(ConfigKeys.KAFKA_SSL_KEY_PASSWORD).ifPresent(password ->
+                    properties.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, password));
+        }
+        return new KafkaSecurity(protocol, properties, user, caFile, certificate);
+    }
+
+    private static String text(ConfigKey<Path> key, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(key.name() + ": cannot read " + file + ": " + e.getMessage()));
+        }
     }
 
     /** The properties to add to a client's configuration. */
@@ -95,9 +124,10 @@ public final class KafkaSecurity {
         return quoted.append('"').toString();
     }
 
-    /** The protocol, the user and the CA file, for messages and logs; never the password. */
+    /** The protocol, the user, the CA file and the client certificate, for messages and logs; never a secret. */
     @Override
     public String toString() {
-        return protocol + (user == null ? "" : " as " + user) + (caFile == null ? "" : ", CA " + caFile);
+        return protocol + (user == null ? "" : " as " + user) + (caFile == null ? "" : ", CA " + caFile)
+                + (certificate == null ? "" : ", client certificate " + certificate);
     }
 }

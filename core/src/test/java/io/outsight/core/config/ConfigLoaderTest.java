@@ -158,6 +158,12 @@ class ConfigLoaderTest {
         assertProblem(Map.of("kafka.security-protocol", "SASL_PLAINTEXT", "kafka.sasl.username", "outsight",
                 "kafka.sasl.password", "secret", "kafka.ca-file", ca.toString()),
                 "kafka.ca-file is set, but kafka.security-protocol is SASL_PLAINTEXT, which does not use TLS");
+        assertProblem(Map.of("kafka.security-protocol", "SSL", "kafka.ssl.certificate-file", ca.toString()),
+                "kafka.ssl.certificate-file and kafka.ssl.key-file go together: the key is missing");
+        assertProblem(Map.of("kafka.ssl.certificate-file", ca.toString(), "kafka.ssl.key-file", ca.toString()),
+                "a Kafka client certificate is set, but kafka.security-protocol is PLAINTEXT");
+        assertProblem(Map.of("kafka.security-protocol", "SSL", "kafka.ssl.key-password", "secret"),
+                "kafka.ssl.key-password is set without kafka.ssl.key-file");
         assertProblem(Map.of("kafka.security-protocol", "TLS"),
                 "not one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL: 'TLS'");
         var withoutAddress = assertThrows(ConfigException.class, () -> loader.load(new ConfigSources(null, Map.of(),

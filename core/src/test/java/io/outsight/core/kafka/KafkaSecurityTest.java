@@ -52,6 +52,26 @@ class KafkaSecurityTest {
     }
 
     @Test
+    void aClientCertificateAndItsKeyGoInlineIntoAPemKeyStore() throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), CERTIFICATE);
+        Path certificate = Files.writeString(dir.resolve("client.pem"), CERTIFICATE);
+        Path key = Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n"
+                + "-----END PRIVATE KEY-----\n");
+        var security = KafkaSecurity.from(load(Map.of(
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "OUTSIGHT_KAFKA_CA_FILE", ca.toString(),
+                "OUTSIGHT_KAFKA_SSL_CERTIFICATE_FILE", certificate.toString(),
+                "OUTSIGHT_KAFKA_SSL_KEY_FILE", key.toString(),
+                "OUTSIGHT_KAFKA_SSL_KEY_PASSWORD", "key-secret")));
+        Map<String, Object> properties = security.properties();
+        assertEquals("PEM", properties.get("ssl.keystore.type"));
+        assertEquals(CERTIFICATE, properties.get("ssl.keystore.certificate.chain"));
+        assertEquals(Files.readString(key), properties.get("ssl.keystore.key"));
+        assertEquals("key-secret", properties.get("ssl.key.password"));
+        assertEquals("SSL, CA " + ca + ", client certificate " + certificate, security.toString());
+    }
+
+    @Test
     void tlsAloneSendsNoCredentials() {
         var properties = KafkaSecurity.from(load(Map.of("OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL"))).properties();
         assertEquals(Map.of("security.protocol", "SSL"), properties);
