@@ -122,12 +122,7 @@ class SecuredKafkaIT {
 
     @Test
     void mutualTlsWithAClientCertificateProducesAndConsumes() throws Exception {
-        var kafka = KafkaClients.of(broker.mutualTlsAddress(), load(Map.of(
-                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.mutualTlsAddress(),
-                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL",
-                "OUTSIGHT_KAFKA_CA_FILE", broker.caFile().toString(),
-                "OUTSIGHT_KAFKA_SSL_CERTIFICATE_FILE", broker.clientCertificate().toString(),
-                "OUTSIGHT_KAFKA_SSL_KEY_FILE", broker.clientKey().toString())));
+        var kafka = KafkaClients.of(broker.mutualTlsAddress(), mutualTlsConfig());
         String topic = "secured.mtls." + UUID.randomUUID();
         try (var producer = kafka.producer("secured-it-mtls")) {
             producer.send(new ProducerRecord<>(topic, "k", "with a client certificate".getBytes(StandardCharsets.UTF_8)))
@@ -147,13 +142,17 @@ class SecuredKafkaIT {
     }
 
     @Test
-    void passwordsNeverReachTheLogEvenWithEveryLoggerAtTrace() throws Exception {
+    void secretsNeverReachTheLogEvenWithEveryLoggerAtTrace() throws Exception {
         String password = "kafka-pw-Wombat9-never-logged";
         broker.addScramUser("logged-user", password);
         try (var capture = SecretLogCapture.everythingAtTrace()) {
             var good = KafkaClients.of(broker.secureAddress(), scramConfig("logged-user", password));
             try (var producer = good.producer("secured-it-logged")) {
                 producer.send(new ProducerRecord<>("secured.logged", "k", new byte[] {1})).get(60, TimeUnit.SECONDS);
+            }
+            var mutualTls = KafkaClients.of(broker.mutualTlsAddress(), mutualTlsConfig());
+            try (var producer = mutualTls.producer("secured-it-logged-mtls")) {
+                producer.send(new ProducerRecord<>("secured.logged", "k", new byte[] {2})).get(60, TimeUnit.SECONDS);
             }
             String wrong = password + "-but-wrong";
             Throwable failure = sendFailure(KafkaClients.of(broker.secureAddress(), scramConfig("logged-user", wrong)));
@@ -164,6 +163,8 @@ class SecuredKafkaIT {
             assertTrue(log.contains("sasl.jaas.config = [hidden]"), "the client configurations were logged");
             assertTrue(log.contains("Authentication failed"), "the refusal was logged");
             assertFalse(log.contains(password), "a password in the log");
+            String keyLine = Files.readAllLines(broker.clientKey()).get(1);
+            assertFalse(log.contains(keyLine), "the client's private key in the log");
         }
     }
 
@@ -174,6 +175,15 @@ class SecuredKafkaIT {
                 "OUTSIGHT_KAFKA_SASL_USERNAME", SecureKafkaBroker.PLAIN_USER,
                 "OUTSIGHT_KAFKA_SASL_PASSWORD", password,
                 "OUTSIGHT_KAFKA_CA_FILE", caFile.toString()));
+    }
+
+    private static Config mutualTlsConfig() {
+        return load(Map.of(
+                "OUTSIGHT_KAFKA_BOOTSTRAP_SERVERS", broker.mutualTlsAddress(),
+                "OUTSIGHT_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "OUTSIGHT_KAFKA_CA_FILE", broker.caFile().toString(),
+                "OUTSIGHT_KAFKA_SSL_CERTIFICATE_FILE", broker.clientCertificate().toString(),
+                "OUTSIGHT_KAFKA_SSL_KEY_FILE", broker.clientKey().toString()));
     }
 
     private static Config scramConfig(String user, String password) {
