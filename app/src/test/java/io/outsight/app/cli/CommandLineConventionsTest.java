@@ -154,7 +154,8 @@ class CommandLineConventionsTest {
                 "Topic outsight.urls not present in metadata after 60000 ms."));
         assertTrue(OutsightCommand.hint(timeout).contains("kafka.security-protocol"), OutsightCommand.hint(timeout));
         var credentials = new org.apache.kafka.common.errors.SaslAuthenticationException("Authentication failed");
-        assertTrue(OutsightCommand.hint(credentials).contains("kafka.sasl.password"), OutsightCommand.hint(credentials));
+        assertTrue(OutsightCommand.hint(credentials).contains("kafka.sasl.password"),
+                OutsightCommand.hint(credentials));
         var tls = new org.apache.kafka.common.errors.SslAuthenticationException("SSL handshake failed",
                 new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
         assertTrue(OutsightCommand.hint(tls).contains("kafka.ca-file"), OutsightCommand.hint(tls));

@@ -167,8 +167,8 @@ final class SecureKafkaBroker implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Ports.accepts(securePort, 200) || !Ports.accepts(mutualTlsPort, 200) || !LocalKafka.isResponding("127.0.0.1:" + plainPort,
-                Duration.ofSeconds(2))) {
+        while (!Ports.accepts(securePort, 200) || !Ports.accepts(mutualTlsPort, 200)
+                || !LocalKafka.isResponding("127.0.0.1:" + plainPort, Duration.ofSeconds(2))) {
             if (!process.isAlive() || System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException("the secured broker did not start: " + tail());
             }

@@ -125,8 +125,8 @@ class SecuredKafkaIT {
         var kafka = KafkaClients.of(broker.mutualTlsAddress(), mutualTlsConfig());
         String topic = "secured.mtls." + UUID.randomUUID();
         try (var producer = kafka.producer("secured-it-mtls")) {
-            producer.send(new ProducerRecord<>(topic, "k", "with a client certificate".getBytes(StandardCharsets.UTF_8)))
-                    .get(60, TimeUnit.SECONDS);
+            byte[] value = "with a client certificate".getBytes(StandardCharsets.UTF_8);
+            producer.send(new ProducerRecord<>(topic, "k", value)).get(60, TimeUnit.SECONDS);
         }
         assertEquals(List.of("with a client certificate"), readAll(kafka, topic));
     }

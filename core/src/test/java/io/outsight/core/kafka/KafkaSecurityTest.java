@@ -115,7 +115,7 @@ class KafkaSecurityTest {
         return new ConfigLoader().load(new ConfigSources(null, env, Map.of()));
     }
 
-    /** A self-signed certificate (keytool -genkeypair -keyalg EC, CN=broker), only parsed here: its dates do not matter. */
+    /** A self-signed certificate (keytool -genkeypair -keyalg EC, CN=broker), only parsed: its dates do not matter. */
     private static final String CERTIFICATE = """
             -----BEGIN CERTIFICATE-----
             MIIBVDCB/KADAgECAgkAqKZgnNGrjpswCgYIKoZIzj0EAwMwETEPMA0GA1UEAxMG
