@@ -47,7 +47,8 @@ public final class KafkaSecurity {
      * The security the configuration asks for. {@link io.outsight.core.config.ConfigLoader} has checked that the
      * keys fit together (credentials with a SASL protocol only, a CA file with TLS only).
      *
-     * @throws io.outsight.core.config.ConfigException when the CA file holds no PEM certificate
+     * @throws ConfigException when the CA file holds no PEM certificate, or the client certificate or key cannot be
+     *     read
      */
     public static KafkaSecurity from(Config config) {
         Objects.requireNonNull(config, "config");
