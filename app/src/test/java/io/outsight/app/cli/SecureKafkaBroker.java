@@ -61,7 +61,7 @@ final class SecureKafkaBroker implements AutoCloseable {
         Path keystore = dir.resolve("broker.p12");
         Path caFile = dir.resolve("ca.pem");
         Path otherCaFile = dir.resolve("other-ca.pem");
-        selfSigned(dir, dir.resolve("broker.p12"), "broker", caFile);
+        selfSigned(dir, keystore, "broker", caFile);
         selfSigned(dir, dir.resolve("other.p12"), "other", otherCaFile);
         selfSigned(dir, dir.resolve("client.p12"), "client", dir.resolve("client.pem"));
         Files.writeString(dir.resolve("client-key.pem"), privateKeyPem(dir.resolve("client.p12"), "client"));
