@@ -196,7 +196,7 @@ public final class ConfigLoader {
         if (sasl && (!user || !password)) {
             problems.add(protocolKey + " " + protocol + " needs " + ConfigKeys.KAFKA_SASL_USERNAME.name() + " and "
                     + ConfigKeys.KAFKA_SASL_PASSWORD.name() + " (or " + ConfigKeys.KAFKA_SASL_PASSWORD_FILE.name()
-                    + "): " + (user ? "the password" : password ? "the user name" : "both") + " missing");
+                    + "): " + (user ? "the password is" : password ? "the user name is" : "both are") + " missing");
         } else if (!sasl && (user || password)) {
             problems.add("Kafka credentials are set, but " + protocolKey + " is " + protocol
                     + ", which sends none: set it to SASL_SSL (or SASL_PLAINTEXT)");

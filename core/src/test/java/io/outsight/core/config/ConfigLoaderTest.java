@@ -152,7 +152,7 @@ class ConfigLoaderTest {
         Path ca = Files.writeString(dir.resolve("ca.pem"), "");
         assertProblem(Map.of("kafka.security-protocol", "SASL_SSL", "kafka.sasl.username", "outsight"),
                 "kafka.security-protocol SASL_SSL needs kafka.sasl.username and kafka.sasl.password (or"
-                + " kafka.sasl.password-file): the password missing");
+                + " kafka.sasl.password-file): the password is missing");
         assertProblem(Map.of("kafka.sasl.username", "outsight", "kafka.sasl.password", "secret"),
                 "Kafka credentials are set, but kafka.security-protocol is PLAINTEXT, which sends none");
         assertProblem(Map.of("kafka.security-protocol", "SASL_PLAINTEXT", "kafka.sasl.username", "outsight",
