@@ -91,6 +91,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     /** Set by the first of {@link #run} and {@link #close}: a loop runs once, and one closed first never runs. */
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong consumed = new AtomicLong();
+    /** Notified when a batch was counted and when the loop stops ({@link #awaitConsumed}). */
+    private final Object progress = new Object();
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -227,6 +229,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
         } finally {
             closeClients();
             stopped.countDown();
+            synchronized (progress) {
+                progress.notifyAll();
+            }
         }
     }
 
@@ -393,6 +398,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
         deadLettered.addAndGet(letters);
         succeeded.addAndGet(batchSucceeded >= 0 ? batchSucceeded : Math.max(0, batchSize - letters));
         consumed.addAndGet(batchSize); // last: whoever sees a batch consumed sees its other counts too
+        synchronized (progress) {
+            progress.notifyAll();
+        }
     }
 
     private void produceAndWait(List<ProducerRecord<String, byte[]>> outputs)
@@ -491,6 +499,27 @@ public final class StageLoop implements Runnable, AutoCloseable {
     /** Waits until the consumer joined its group and got partitions. */
     public boolean awaitAssignment(Duration timeout) throws InterruptedException {
         return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until at least {@code records} were read in committed batches, the loop stopped or the timeout passed,
+     * woken by each batch counted: a caller waiting for a stream's end (the sink benchmark's timing) neither polls
+     * nor learns of the end a polling interval late.
+     *
+     * @return whether that many records were consumed
+     */
+    public boolean awaitConsumed(long records, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (consumed.get() < records) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || stopped.getCount() == 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+        }
+        return true;
     }
 
     /** Records read, in committed batches. */

@@ -1,6 +1,7 @@
 package io.outsight.core.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.outsight.core.Topics;
@@ -10,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,6 +95,30 @@ class StageLoopTest {
             await(() -> committed() == 2 && loop.consumed() == 2); // counters move right after the commit
             assertEquals(List.of("A", "B"), producer.history().stream().map(r -> new String(r.value())).toList());
         }
+    }
+
+    @Test
+    void awaitConsumedReturnsOnceTheRecordsAreCommittedAndWhenTheLoopStopsShortOfThem() throws Exception {
+        BatchHandler echo = batch -> batch.stream().map(r -> new ProducerRecord<>("out", r.key(), r.value())).toList();
+        var loop = start(echo);
+        Future<Boolean> third;
+        try {
+            assertFalse(loop.awaitConsumed(1, Duration.ofMillis(50)), "nothing fed yet");
+            feed("a", "b");
+            assertTrue(loop.awaitConsumed(2, Duration.ofSeconds(30)));
+            assertEquals(2, committed(), "counted only after the commit");
+            third = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return loop.awaitConsumed(3, Duration.ofMinutes(10));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            loop.close();
+        }
+        // Woken by the stop, long before its own timeout (the get's limit only keeps a broken wait from hanging).
+        assertFalse(third.get(60, TimeUnit.SECONDS), "the stopped loop will consume no more");
     }
 
     @Test
