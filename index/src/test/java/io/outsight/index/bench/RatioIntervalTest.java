@@ -49,6 +49,23 @@ class RatioIntervalTest {
     }
 
     @Test
+    void theRoundsOwnRatiosAreNotMixedUpByANodeThatDrifts() {
+        // The node twice as fast in the last three rounds, the sink at 0.9 then at 0.8 of each round's raw bulk.
+        var raw = List.of(100.0, 100.0, 100.0, 300.0, 300.0, 300.0);
+        var sink = List.of(90.0, 90.0, 90.0, 240.0, 240.0, 240.0);
+        assertEquals(165.0 / 200.0, RatioInterval.of(raw, sink).ratio(), 1e-9); // medians mixing both halves
+        var own = RatioInterval.ofRoundRatios(raw, sink);
+        assertEquals(0.85, own.ratio(), 1e-9);
+        assertEquals(0.8, own.low(), 1e-9);
+        assertEquals(0.9, own.high(), 1e-9);
+        assertEquals("not shown either way", own.verdict(0.85));
+        var agreeing = RatioInterval.ofRoundRatios(raw, raw.stream().map(rate -> rate * 0.82).toList());
+        assertEquals(0.82, agreeing.low(), 1e-9);
+        assertEquals("shown (the whole interval reaches it)", agreeing.verdict(0.8));
+        assertThrows(IllegalArgumentException.class, () -> RatioInterval.ofRoundRatios(List.of(1.0), List.of()));
+    }
+
+    @Test
     void refusesUnpairedRounds() {
         assertThrows(IllegalArgumentException.class, () -> RatioInterval.of(List.of(1.0, 2.0), List.of(1.0)));
         assertThrows(IllegalArgumentException.class, () -> RatioInterval.of(List.of(), List.of()));

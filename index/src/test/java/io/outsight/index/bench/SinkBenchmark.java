@@ -61,7 +61,8 @@ import org.jspecify.annotations.Nullable;
  * also prints the CPU time of this process (the client), by kind of thread ({@link ThreadCpu}), of Elasticsearch and
  * of the other processes while it ran, and how idle the machine was. The medians leave out
  * {@code -Dbench.warm-up-rounds} (default 1) rounds run first, while the JIT compiles; the ratio of the medians comes
- * with a bootstrap interval over the rounds ({@link RatioInterval}).
+ * with a bootstrap interval over the rounds ({@link RatioInterval}), and so does the median of the rounds' own
+ * ratios, which a node drifting within the run does not mix up.
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp … io.outsight.index.bench.SinkBenchmark [documents] [rounds]
  * [poll-size] [kafka elasticsearch]}; without addresses it starts a local stack in {@code target/bench-stack} (or
@@ -222,6 +223,9 @@ public final class SinkBenchmark {
             System.out.printf(Locale.ROOT, "median of the %d rounds after %d warm-up: raw bulk %.0f docs/s, sink %.0f"
                     + " docs/s, ratio %s%n", rounds, warmUpRounds, raw, sink, interval);
             System.out.printf(Locale.ROOT, "target %.2f of raw bulk: %s%n", TARGET, interval.verdict(TARGET));
+            RatioInterval own = RatioInterval.ofRoundRatios(rawRates, sinkRates);
+            System.out.printf(Locale.ROOT, "the rounds' own ratios (each round's sink rate over its raw bulk rate):"
+                    + " median %s; target %.2f: %s%n", own, TARGET, own.verdict(TARGET));
             System.out.println(CpuBudget.summary(budgets));
             if (plainArm) {
                 double plain = median(plainRates);
