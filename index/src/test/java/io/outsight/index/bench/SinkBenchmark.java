@@ -518,7 +518,7 @@ public final class SinkBenchmark {
             if (!loop.awaitAssignment(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("no partitions assigned");
             }
-                long start = System.nanoTime();
+            long start = System.nanoTime();
             double cpuAtStart = processCpuSeconds();
             long[] machineAtStart = machineJiffies();
             double gcAtStart = gcSeconds();
