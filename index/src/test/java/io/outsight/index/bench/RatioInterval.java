@@ -9,11 +9,12 @@ import java.util.Random;
 /**
  * How far the sink's ratio to raw bulk can be trusted: a 95 % bootstrap interval over the rounds. The rounds are
  * resampled in pairs (a round's two arms ran back to back, on the same node in the same state), and each resample's
- * ratio is taken as the benchmark takes it, the sink's median rate over raw bulk's. A round's ratio varied from about
- * 0.6 to 1.05 on the two-core machine, mostly because Elasticsearch's own CPU for the same 30,000 documents varied
- * from arm to arm (5 to 8.5 s); a median of six rounds then says little on its own.
+ * ratio is taken as the benchmark takes it: the sink's median rate over raw bulk's ({@link #of}), or the median of
+ * the rounds' own ratios ({@link #ofRoundRatios}). A round's ratio varied from about 0.6 to 1.05 on the two-core
+ * machine, mostly because Elasticsearch's own CPU for the same 30,000 documents varied from arm to arm (5 to 8.5 s);
+ * a median of six rounds then says little on its own.
  *
- * @param ratio the ratio of the medians over all rounds
+ * @param ratio the statistic over all rounds
  * @param low the 2.5th percentile of the resampled ratios
  * @param high the 97.5th percentile
  * @param rounds how many rounds it was drawn from
@@ -44,9 +45,7 @@ record RatioInterval(double ratio, double low, double high, int rounds) {
             }
             ratios[r] = SinkBenchmark.median(sinkSample) / SinkBenchmark.median(rawSample);
         }
-        Arrays.sort(ratios);
-        return new RatioInterval(SinkBenchmark.median(sink) / SinkBenchmark.median(raw),
-                ratios[(int) (0.025 * RESAMPLES)], ratios[(int) (0.975 * RESAMPLES) - 1], rounds);
+        return fromResamples(SinkBenchmark.median(sink) / SinkBenchmark.median(raw), ratios, rounds);
     }
 
     /**
@@ -73,9 +72,14 @@ record RatioInterval(double ratio, double low, double high, int rounds) {
             }
             medians[r] = SinkBenchmark.median(sample);
         }
-        Arrays.sort(medians);
-        return new RatioInterval(SinkBenchmark.median(own), medians[(int) (0.025 * RESAMPLES)],
-                medians[(int) (0.975 * RESAMPLES) - 1], rounds);
+        return fromResamples(SinkBenchmark.median(own), medians, rounds);
+    }
+
+    /** The statistic with the 2.5th and 97.5th percentiles of its {@value #RESAMPLES} resampled values. */
+    private static RatioInterval fromResamples(double statistic, double[] resampled, int rounds) {
+        Arrays.sort(resampled);
+        return new RatioInterval(statistic, resampled[(int) (0.025 * RESAMPLES)],
+                resampled[(int) (0.975 * RESAMPLES) - 1], rounds);
     }
 
     private static void checkPaired(List<Double> raw, List<Double> sink) {
