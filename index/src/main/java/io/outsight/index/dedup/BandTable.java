@@ -2,6 +2,7 @@ package io.outsight.index.dedup;
 
 import io.outsight.core.record.TextFingerprint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,17 +25,29 @@ import org.jspecify.annotations.Nullable;
  * key) were 35 % of the index stage thread's samples in the sink benchmark, adding, forgetting and looking up. The
  * two kinds were two tables, and every article was added to both and removed from the first in turn: a third of the
  * stage thread's samples went to those probes of a table of several megabytes (JFR, sink benchmark); a written
- * article now stays where it was placed.
+ * article now stays where it was placed. The index knows each member by its place in a pool, a number, so that an
+ * entry is one long; a member it yields for a key is checked against its own keys.
  *
  * <p>Not thread-safe: one per stage worker.
  */
 final class BandTable {
+    /** 32 band keys and the text hash: the keys of a member as enrich makes them. */
+    private static final int KEYS_PER_MEMBER = IndexedKeys.KEYS_PER_ARTICLE - 1;
+
     private final int capacity;
     /** The members of the batches not yet written, by id: the latest placement of each. */
     private final HashMap<String, Held> unfinished = new HashMap<>();
     /** The members written, by id, oldest first. */
     private final LinkedHashMap<String, Held> written = new LinkedHashMap<>();
-    private final LongKeyIndex<Held> byKey = new LongKeyIndex<>();
+    /** The held members by the hashes of their keys, each member by its place in {@link #pool}. */
+    private final LongKeyIndex byKey;
+    /** The held members by their {@link Held#ref}; null where none is. */
+    private @Nullable Held[] pool = new Held[64];
+    /** The places in {@link #pool} freed, to be taken first (a stack of {@link #freeCount}). */
+    private int[] free = new int[64];
+    private int freeCount;
+    /** How many places of {@link #pool} were ever taken. */
+    private int pooled;
     /** How many members were {@linkplain #written written} so far: the next one's ordinal. */
     private long writtenCount;
     /** What {@link LongKeyIndex#touch} read, kept only so that its reads are made. */
@@ -50,19 +64,38 @@ final class BandTable {
         private final long[] keys;
         /** Which member written it was (counted from 0), once written. */
         private long ordinal = -1;
+        /** Its place in the pool while it is held. */
+        private int ref = -1;
 
         Held(ClusterMember member, long[] keys) {
             this.member = member;
             this.keys = keys;
         }
+
+        boolean holds(long key) {
+            for (long own : keys) {
+                if (own == key) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean hasText(long key) {
+            return keys[keys.length - 1] == key;
+        }
     }
 
-    /** @param capacity how many written members are held at most */
+    /**
+     * @param capacity how many written members are held at most; the index of their keys is made for that many at
+     *     once (it grows if the unfinished ones need more)
+     */
     BandTable(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
+        this.byKey = new LongKeyIndex(capacity * KEYS_PER_MEMBER);
     }
 
     /**
@@ -153,15 +186,9 @@ final class BandTable {
         var matches = new Matches(ClusterRule.sharedBandsRequired(fingerprint));
         touched = byKey.touch(keys);
         for (int band = 0; band < keys.length - 1; band++) {
-            byKey.forEach(keys[band], matches::shares);
+            matches.probe(keys[band], false);
         }
-        long text = keys[keys.length - 1];
-        byKey.forEach(text, held -> {
-            // Held under its text hash (the last key) too: a member whose band key hashes to it is not a text match.
-            if (held.keys[held.keys.length - 1] == text) {
-                matches.found(held);
-            }
-        });
+        matches.probe(keys[keys.length - 1], true);
         return matches.members();
     }
 
@@ -170,16 +197,41 @@ final class BandTable {
      * made at the first shared key: most look-ups share none, and making them for each was 200 MB of garbage per
      * 90,000 articles placed (JFR, sink benchmark).
      */
-    private static final class Matches {
+    private final class Matches implements IntConsumer {
         private final int required;
         private @Nullable IdentityHashMap<Held, Integer> shared;
         private @Nullable LinkedHashSet<Held> found;
+        /** The key probed, and whether it is the text hash. */
+        private long key;
+        private boolean text;
 
         Matches(int required) {
             this.required = required;
         }
 
-        void shares(Held held) {
+        void probe(long key, boolean text) {
+            this.key = key;
+            this.text = text;
+            byKey.forEach(key, this);
+        }
+
+        /**
+         * A member held under the key probed, or under another of the same tag: its own keys tell. Any of its keys
+         * counts for a band key; a text hash counts only as its text hash (a band key hashing to it is no text match).
+         */
+        @Override
+        public void accept(int ref) {
+            Held held = pool[ref];
+            if (text ? held.hasText(key) : held.holds(key)) {
+                if (text) {
+                    found(held);
+                } else {
+                    shares(held);
+                }
+            }
+        }
+
+        private void shares(Held held) {
             if (shared == null) {
                 shared = new IdentityHashMap<>();
             }
@@ -188,7 +240,7 @@ final class BandTable {
             }
         }
 
-        void found(Held held) {
+        private void found(Held held) {
             if (found == null) {
                 found = new LinkedHashSet<>();
             }
@@ -224,16 +276,42 @@ final class BandTable {
     }
 
     private void hold(Held held) {
+        held.ref = take(held);
         for (long key : held.keys) {
-            byKey.put(key, held);
+            byKey.put(key, held.ref);
         }
     }
 
     private void unhold(@Nullable Held held) {
-        if (held != null) {
+        if (held != null && held.ref >= 0) {
             for (long key : held.keys) {
-                byKey.remove(key, held);
+                byKey.remove(key, held.ref);
+            }
+            release(held.ref);
+            held.ref = -1;
+        }
+    }
+
+    /** A place in the pool for the member: a freed one if there is one. */
+    private int take(Held held) {
+        int ref;
+        if (freeCount > 0) {
+            ref = free[--freeCount];
+        } else {
+            ref = pooled++;
+            if (ref == pool.length) {
+                pool = Arrays.copyOf(pool, 2 * pool.length);
             }
         }
+        pool[ref] = held;
+        return ref;
+    }
+
+    private void release(int ref) {
+        pool[ref] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, 2 * free.length);
+        }
+        free[freeCount++] = ref;
     }
 }

@@ -1,61 +1,82 @@
 package io.outsight.index.dedup;
 
-import java.util.Arrays;
-import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * A multimap from 64-bit keys to values, in open addressing with linear probing: two arrays, no entry objects, no
- * boxing. The band tables key every held article by its 33 hashed keys, and the hash maps of string keys they used
- * cost most of the index stage's time spent on clustering (adding, forgetting and looking up: 40 % of the stage
- * thread's samples). A key may be held with several values (copies share band keys); values are told apart by
- * identity. Removal shifts the following entries back, so there are no tombstones and probes stay short.
+ * A multimap from 64-bit keys to small non-negative ints, in open addressing with linear probing: one array of longs,
+ * no entry objects, no boxing. The band table keys every held article by its 33 hashed keys, and the hash maps of
+ * string keys it used cost most of the index stage's time spent on clustering (adding, forgetting and looking up: 40 %
+ * of the stage thread's samples). A key may be held with several values (copies share band keys). Removal shifts the
+ * following entries back, so there are no tombstones and probes stay short.
+ *
+ * <p>Each slot holds its entry whole in 64 bits: the upper half of the key's hash (its <em>tag</em>, which also names
+ * the home slot) and the value. Keys in one array and values in another made every probe, insertion and removal read
+ * two cache lines far apart in 24 MB, and the sink benchmark showed what that costs beyond the worker: a process
+ * reading 24 MB at random at the band table's rate, beside the raw bulk arm, made Elasticsearch spend 8 % more CPU on
+ * the same documents (the caches are shared), where the same reads within 256 KB cost it nothing measurable. The
+ * price is that a tag stands for the key: a value of another key with the same tag is yielded too (an entry sharing
+ * the key's home slot has its tag once in 2,048 at the band table's 2 million slots), so the caller checks the
+ * values it is given.
  *
  * <p>Not thread-safe.
  */
-final class LongKeyIndex<V> {
+final class LongKeyIndex {
     private static final int MIN_SLOTS = 64;
+    private static final long TAG = 0xFFFF_FFFF_0000_0000L;
+    private static final long VALUE = 0x0000_0000_FFFF_FFFFL;
 
-    private long[] keys = new long[MIN_SLOTS];
-    private Object[] values = new Object[MIN_SLOTS];
-    private int mask = MIN_SLOTS - 1;
-    private int shift = 64 - Integer.numberOfTrailingZeros(MIN_SLOTS);
+    /** The entries: tag in the upper half, value + 1 in the lower (so that an empty slot is 0). */
+    private long[] slots;
+    private int mask;
+    private int shift;
     private int size;
 
-    void put(long key, V value) {
-        Objects.requireNonNull(value, "value");
+    /**
+     * @param expected how many entries it should hold without growing: a table grown step by step from a few slots
+     *     rehashed each entry about twice on the way, a third as much random memory traffic as all the probes of the
+     *     sink benchmark's rounds of 30,000 articles
+     */
+    LongKeyIndex(int expected) {
+        int count = MIN_SLOTS;
+        while (!fits(expected, count)) {
+            count *= 2;
+        }
+        slots = new long[count];
+        mask = count - 1;
+        shift = shift(count);
+    }
+
+    void put(long key, int value) {
+        checkValue(value);
         // Grown past five eighths full: the band table of 30,000 recent articles and two polls of 2,500 in flight
-        // (35,000 articles of 33 keys) then fits 2 million slots, 24 MB, where past one half it took 4 million, 48 MB,
-        // with every probe further out of the caches. Probes lengthen a little at the fullest (1.8 slots for a key
-        // held, 4.1 for one absent, from 1.5 and 2.5), most within the same cache line.
-        if (8L * (size + 1) > 5L * values.length) {
-            resize(values.length * 2);
+        // (35,000 articles of 33 keys) then fits 2 million slots, where past one half it took 4 million, with every
+        // probe further out of the caches. Probes lengthen a little at the fullest (1.8 slots for a key held, 4.1 for
+        // one absent, from 1.5 and 2.5), most within the same cache line of 8 slots.
+        if (!fits(size + 1, slots.length)) {
+            resize(slots.length * 2);
         }
-        int slot = home(key);
-        while (values[slot] != null) {
-            slot = (slot + 1) & mask;
-        }
-        keys[slot] = key;
-        values[slot] = value;
+        insert(entry(key, value));
         size++;
     }
 
-    /** Removes the entry of this key and this very value, if held. */
-    void remove(long key, V value) {
-        for (int slot = home(key); values[slot] != null; slot = (slot + 1) & mask) {
-            if (keys[slot] == key && values[slot] == value) {
+    /** Removes one entry of this key and value, if held. */
+    void remove(long key, int value) {
+        checkValue(value);
+        long entry = entry(key, value);
+        for (int slot = home(entry); slots[slot] != 0; slot = (slot + 1) & mask) {
+            if (slots[slot] == entry) {
                 delete(slot);
                 return;
             }
         }
     }
 
-    /** Each value held under the key. */
-    @SuppressWarnings("unchecked")
-    void forEach(long key, Consumer<? super V> action) {
-        for (int slot = home(key); values[slot] != null; slot = (slot + 1) & mask) {
-            if (keys[slot] == key) {
-                action.accept((V) values[slot]);
+    /** Each value held under the key, and those held under another key of the same tag (see the class comment). */
+    void forEach(long key, IntConsumer action) {
+        long tag = tag(key);
+        for (int slot = home(tag); slots[slot] != 0; slot = (slot + 1) & mask) {
+            if ((slots[slot] & TAG) == tag) {
+                action.accept((int) (slots[slot] & VALUE) - 1);
             }
         }
     }
@@ -69,8 +90,7 @@ final class LongKeyIndex<V> {
     long touch(long[] keys) {
         long sum = 0;
         for (long key : keys) {
-            int slot = home(key);
-            sum += this.keys[slot] + (values[slot] == null ? 0 : 1);
+            sum += slots[home(tag(key))];
         }
         return sum;
     }
@@ -81,13 +101,39 @@ final class LongKeyIndex<V> {
 
     /** The slots of the table, taken or not. */
     int slots() {
-        return values.length;
+        return slots.length;
     }
 
-    /** Removes every entry, keeping the arrays (a table refilled batch after batch need not grow again). */
-    void clear() {
-        Arrays.fill(values, null);
-        size = 0;
+    private static boolean fits(long entries, int slots) {
+        return 8L * entries <= 5L * slots;
+    }
+
+    private static void checkValue(int value) {
+        if (value < 0 || value == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("value out of range: " + value);
+        }
+    }
+
+    /** The upper half of the key's Fibonacci hash: its bits spread over the table's index by a multiplication. */
+    private static long tag(long key) {
+        return (key * 0x9E3779B97F4A7C15L) & TAG;
+    }
+
+    private static long entry(long key, int value) {
+        return tag(key) | (value + 1L);
+    }
+
+    /** The home slot of an entry or a tag: the top bits of the hash, as many as the table's size takes. */
+    private int home(long entryOrTag) {
+        return (int) (entryOrTag >>> shift);
+    }
+
+    private void insert(long entry) {
+        int slot = home(entry);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = entry;
     }
 
     /**
@@ -98,40 +144,34 @@ final class LongKeyIndex<V> {
         int slot = gap;
         while (true) {
             slot = (slot + 1) & mask;
-            if (values[slot] == null) {
+            if (slots[slot] == 0) {
                 break;
             }
-            int home = home(keys[slot]);
+            int home = home(slots[slot]);
             boolean stays = gap <= slot ? gap < home && home <= slot : gap < home || home <= slot;
             if (!stays) {
-                keys[gap] = keys[slot];
-                values[gap] = values[slot];
+                slots[gap] = slots[slot];
                 gap = slot;
             }
         }
-        values[gap] = null;
+        slots[gap] = 0;
         size--;
     }
 
-    private void resize(int slots) {
-        long[] oldKeys = keys;
-        Object[] oldValues = values;
-        keys = new long[slots];
-        values = new Object[slots];
-        mask = slots - 1;
-        shift = 64 - Integer.numberOfTrailingZeros(slots);
-        size = 0;
-        for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != null) {
-                @SuppressWarnings("unchecked")
-                V value = (V) oldValues[i];
-                put(oldKeys[i], value);
-            }
-        }
+    /** How far the hash is shifted for the home slot: the table's size is a power of two. */
+    private static int shift(int count) {
+        return 64 - Integer.numberOfTrailingZeros(count);
     }
 
-    /** Fibonacci hashing: the key's bits spread over the table's index by a multiplication. */
-    private int home(long key) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    private void resize(int count) {
+        long[] old = slots;
+        slots = new long[count];
+        mask = count - 1;
+        shift = shift(count);
+        for (long entry : old) {
+            if (entry != 0) {
+                insert(entry);
+            }
+        }
     }
 }

@@ -43,6 +43,20 @@ class BandTableTest {
     }
 
     @Test
+    void aMemberWhoseKeysShareOnlyTheirTagsWithTheArticlesIsNoCandidate() {
+        var table = new BandTable(10);
+        var copy = member("a", 1, 0);
+        write(table, copy);
+        var other = member("b", 1, 0);
+        long[] sameTags = hashes(other).clone();
+        for (int i = 0; i < sameTags.length; i++) {
+            sameTags[i] += LongKeyIndexTest.INVERSE; // hashed, one more: the same tag, another key
+        }
+        table.place(other, sameTags);
+        assertEquals(List.of("a"), found(table, Fingerprints.story(1)));
+    }
+
+    @Test
     void forgetsTheOldestWrittenBeyondItsCapacityAndReplacesById() {
         var table = new BandTable(2);
         write(table, member("a", 1, 0));
