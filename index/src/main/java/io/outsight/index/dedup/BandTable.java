@@ -37,8 +37,8 @@ final class BandTable {
     private final int capacity;
     /** The members of the batches not yet written, by id: the latest placement of each. */
     private final HashMap<String, Held> unfinished = new HashMap<>();
-    /** The members written, by id, oldest first. */
-    private final LinkedHashMap<String, Held> written = new LinkedHashMap<>();
+    /** The members written, by id, oldest first: made for the capacity, like {@link #byKey}. */
+    private final LinkedHashMap<String, Held> written;
     /** The held members by the hashes of their keys, each member by its place in {@link #pool}. */
     private final LongKeyIndex byKey;
     /** The held members by their {@link Held#ref}; null where none is. */
@@ -96,6 +96,7 @@ final class BandTable {
         }
         this.capacity = capacity;
         this.byKey = new LongKeyIndex(capacity * KEYS_PER_MEMBER);
+        this.written = LinkedHashMap.newLinkedHashMap(capacity);
     }
 
     /**

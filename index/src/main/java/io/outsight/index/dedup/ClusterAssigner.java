@@ -131,7 +131,7 @@ public final class ClusterAssigner implements AutoCloseable {
         Map<String, CandidateLookup.Found> found = found(batch, slice);
         var ordered = new ArrayList<>(slice);
         ordered.sort(ClusterRule.EARLIEST_FIRST);
-        var assignments = new LinkedHashMap<String, ClusterAssignment>();
+        var assignments = LinkedHashMap.<String, ClusterAssignment>newLinkedHashMap(slice.size());
         for (EnrichedSummary article : ordered) {
             var indexed = found.getOrDefault(article.id(), CandidateLookup.Found.NOTHING);
             long[] hashes = batch.hashesOf(article.fingerprint());
