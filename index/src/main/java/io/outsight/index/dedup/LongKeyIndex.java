@@ -11,12 +11,11 @@ import java.util.function.IntConsumer;
  *
  * <p>Each slot holds its entry whole in 64 bits: the upper half of the key's hash (its <em>tag</em>, which also names
  * the home slot) and the value. Keys in one array and values in another made every probe, insertion and removal read
- * two cache lines far apart in 24 MB, and the sink benchmark showed what that costs beyond the worker: a process
- * reading 24 MB at random at the band table's rate, beside the raw bulk arm, made Elasticsearch spend 8 % more CPU on
- * the same documents (the caches are shared), where the same reads within 256 KB cost it nothing measurable. The
- * price is that a tag stands for the key: a value of another key with the same tag is yielded too (an entry sharing
- * the key's home slot has its tag once in 2,048 at the band table's 2 million slots), so the caller checks the
- * values it is given.
+ * two cache lines far apart in 24 MB, where it now reads one in 16 MB: the band table's probes, insertions and
+ * removals were a third of the clustering's samples on the index stage thread, and the node beside the worker shares
+ * the caches (see BENCHMARKS.md, session 22, for what that was measured to cost it). The price is that a tag stands
+ * for the key: a value of another key with the same tag is yielded too (an entry sharing the key's home slot has its
+ * tag once in 2,048 at the band table's 2 million slots), so the caller checks the values it is given.
  *
  * <p>Not thread-safe.
  */
