@@ -32,8 +32,8 @@ final class LongKeyIndex {
 
     /**
      * @param expected how many entries it should hold without growing: a table grown step by step from a few slots
-     *     rehashed each entry about twice on the way, a third as much random memory traffic as all the probes of the
-     *     sink benchmark's rounds of 30,000 articles
+     *     moves on the way about as many entries as it ends up able to hold, each a random write (the sink benchmark,
+     *     which makes one per round, paid that in every round; a worker pays it once)
      */
     LongKeyIndex(int expected) {
         int count = MIN_SLOTS;
