@@ -2,6 +2,7 @@ package io.outsight.index.dedup;
 
 import io.outsight.core.record.TextFingerprint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * key) were 35 % of the index stage thread's samples in the sink benchmark, adding, forgetting and looking up. The
  * two kinds were two tables, and every article was added to both and removed from the first in turn: a third of the
  * stage thread's samples went to those probes of a table of several megabytes (JFR, sink benchmark); a written
- * article now stays where it was placed. The index knows each member by its number in a {@link NumberedPool}, so
- * that an entry is one long; a member it yields for a key is checked against its own keys.
+ * article now stays where it was placed. The index knows each member by its place in a pool, a number, so that an
+ * entry is one long; a member it yields for a key is checked against its own keys.
  *
  * <p>Not thread-safe: one per stage worker.
  */
@@ -40,8 +41,13 @@ final class BandTable {
     private final LinkedHashMap<String, Held> written;
     /** The held members by the hashes of their keys, each member by its place in {@link #pool}. */
     private final LongKeyIndex byKey;
-    /** The held members by their {@link Held#ref}. */
-    private final NumberedPool<Held> pool = new NumberedPool<>();
+    /** The held members by their {@link Held#ref}; null where none is. */
+    private @Nullable Held[] pool = new Held[64];
+    /** The places in {@link #pool} freed, to be taken first (a stack of {@link #freeCount}). */
+    private int[] free = new int[64];
+    private int freeCount;
+    /** How many places of {@link #pool} were ever taken. */
+    private int pooled;
     /** How many members were {@linkplain #written written} so far: the next one's ordinal. */
     private long writtenCount;
     /** What {@link LongKeyIndex#touch} read, kept only so that its reads are made. */
@@ -58,7 +64,7 @@ final class BandTable {
         private final long[] keys;
         /** Which member written it was (counted from 0), once written. */
         private long ordinal = -1;
-        /** Its number in the pool while it is held, else -1. */
+        /** Its place in the pool while it is held. */
         private int ref = -1;
 
         Held(ClusterMember member, long[] keys) {
@@ -216,13 +222,13 @@ final class BandTable {
          */
         @Override
         public void accept(int ref) {
-            Held held = pool.get(ref);
-            if (text) {
-                if (held.hasText(key)) {
+            Held held = pool[ref];
+            if (text ? held.hasText(key) : held.holds(key)) {
+                if (text) {
                     found(held);
+                } else {
+                    shares(held);
                 }
-            } else if (held.holds(key)) {
-                shares(held);
             }
         }
 
@@ -271,7 +277,7 @@ final class BandTable {
     }
 
     private void hold(Held held) {
-        held.ref = pool.add(held);
+        held.ref = take(held);
         for (long key : held.keys) {
             byKey.put(key, held.ref);
         }
@@ -282,8 +288,31 @@ final class BandTable {
             for (long key : held.keys) {
                 byKey.remove(key, held.ref);
             }
-            pool.remove(held.ref);
+            release(held.ref);
             held.ref = -1;
         }
+    }
+
+    /** A place in the pool for the member: a freed one if there is one. */
+    private int take(Held held) {
+        int ref;
+        if (freeCount > 0) {
+            ref = free[--freeCount];
+        } else {
+            ref = pooled++;
+            if (ref == pool.length) {
+                pool = Arrays.copyOf(pool, 2 * pool.length);
+            }
+        }
+        pool[ref] = held;
+        return ref;
+    }
+
+    private void release(int ref) {
+        pool[ref] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, 2 * free.length);
+        }
+        free[freeCount++] = ref;
     }
 }
